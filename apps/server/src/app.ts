@@ -1,0 +1,42 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import authPlugin from './plugins/auth';
+import coreServices, { type CoreServicesOptions } from './plugins/core-services';
+import errorHandler from './plugins/error-handler';
+import liveSocket from './plugins/live-socket';
+import openapi from './plugins/openapi';
+import webApp from './plugins/web-app';
+import adminCredentialRoutes from './routes/admin-credentials';
+import eventRoutes from './routes/events';
+import handoverRoutes from './routes/handovers';
+import healthRoutes from './routes/health';
+import liveRoutes from './routes/live';
+import meRoutes from './routes/me';
+import organisationRoutes from './routes/organisations';
+
+export type BuildAppOptions = CoreServicesOptions & { logger?: boolean | object };
+
+/** The whole server as one Fastify instance: external plugins, app plugins, then routes. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: options.config.logLevel },
+    bodyLimit: options.config.bodyLimitBytes,
+    // Unknown fields must be refused, never silently stripped; numbers in bodies are not coerced.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  await app.register(errorHandler);
+  await app.register(openapi);
+  await app.register(coreServices, options);
+  await app.register(authPlugin);
+  await app.register(liveSocket);
+  await app.register(webApp);
+  await app.register(healthRoutes);
+  await app.register(organisationRoutes);
+  await app.register(eventRoutes);
+  await app.register(handoverRoutes);
+  await app.register(liveRoutes);
+  await app.register(meRoutes);
+  await app.register(adminCredentialRoutes);
+  return app;
+}

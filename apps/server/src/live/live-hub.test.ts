@@ -1,0 +1,175 @@
+import { compareCursors, foldEvents } from '@handover/domain';
+import { CLOSE_CODES, type Scope } from '@handover/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { arrival, follow } from '../test-support/events-factory';
+import { connectLive, eventually } from '../test-support/live-test-client';
+import { startTestApp, type TestApp } from '../test-support/test-app';
+
+const MIN = 60_000;
+let t: TestApp & { url: string };
+
+beforeAll(async () => {
+  t = await startTestApp({ listen: true });
+});
+afterAll(() => t.close());
+
+const rrk15: Scope = { kind: 'sites', codes: ['RRK15'] };
+
+async function record(event: object) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/events',
+    headers: t.auth('feed'),
+    payload: event,
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json() as { cursor: string };
+}
+
+describe('live stream /ws', () => {
+  it('answers hello with a snapshot of the scope, then pushes deltas for that scope only', async () => {
+    const here = arrival(Date.now() - 16 * MIN);
+    await record(here);
+    const client = connectLive(t.url, { token: t.tokens.rrk15Ed, scope: rrk15 });
+    const snapshot = await client.next('snapshot');
+    expect(snapshot.handovers.map((h) => h.handoverId)).toContain(here.handoverId);
+    expect(snapshot.handovers.every((h) => h.siteCode === 'RRK15')).toBe(true);
+
+    const elsewhere = arrival(Date.now() - MIN, { siteCode: 'R0A02', ambulanceTrustCode: 'RX7' });
+    const stamp = follow(here.handoverId, 'handed_over', Date.now(), { by: 'crew' });
+    await record(elsewhere);
+    await record(stamp);
+    await eventually(() => client.eventIds().includes(stamp.eventId), 'the stamp to arrive');
+    expect(client.eventIds()).not.toContain(elsewhere.eventId);
+    client.close();
+  });
+
+  it('resumes after a disconnect: exactly the 100 missed events arrive, in order', async () => {
+    const first = connectLive(t.url, { token: t.tokens.englandViewer, scope: { kind: 'england' } });
+    await first.next('snapshot');
+    first.close();
+    await first.closed;
+    const cursor = t.app.projection.cursor ?? '0-0';
+
+    const missed: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const event = arrival(Date.now() - MIN, { callsign: `R ${i}` });
+      await record(event);
+      missed.push(event.eventId);
+    }
+    const again = connectLive(t.url, { token: t.tokens.englandViewer, scope: { kind: 'england' }, cursor });
+    await again.next('resumed');
+    await eventually(() => again.eventIds().length >= 100, '100 resumed events');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(again.eventIds()).toEqual(missed);
+    expect(again.messages.some((m) => m.type === 'snapshot')).toBe(false);
+    again.close();
+  });
+
+  it('a snapshot plus the later deltas equals a full replay of the log', async () => {
+    const client = connectLive(t.url, { token: t.tokens.englandViewer, scope: { kind: 'england' } });
+    const snapshot = await client.next('snapshot');
+    const a = arrival(Date.now() - 30 * MIN);
+    await record(a);
+    await record(follow(a.handoverId, 'handed_over', Date.now() - 10 * MIN, { by: 'crew' }));
+    const last = await record(follow(a.handoverId, 'cleared', Date.now(), {}));
+    await eventually(() => client.lastCursor() === last.cursor, 'the last delta');
+
+    // What the browser does: start from the snapshot, apply each delta after its cursor.
+    const deltas = client.messages
+      .flatMap((m) => (m.type === 'events' ? m.events : []))
+      .filter((d) => compareCursors(d.cursor, snapshot.cursor) > 0);
+    const replayedFromSnapshot = foldEvents(
+      deltas,
+      new Map(snapshot.handovers.map((h) => [h.handoverId, h])),
+    );
+    const fullReplay = foldEvents(await t.store.readAfter(null, 100_000));
+    for (const [id, handover] of replayedFromSnapshot) expect(handover).toEqual(fullReplay.get(id));
+    expect(replayedFromSnapshot.get(a.handoverId)?.state).toBe('closed');
+    client.close();
+  });
+
+  it('refuses with a documented close code: incompatible version, unauthorised, scope not allowed', async () => {
+    const old = connectLive(t.url, {
+      token: t.tokens.englandViewer,
+      scope: { kind: 'england' },
+      protocolVersion: 0,
+    });
+    expect((await old.closed).code).toBe(CLOSE_CODES.BAD_MESSAGE);
+    const future = connectLive(t.url, {
+      token: t.tokens.englandViewer,
+      scope: { kind: 'england' },
+      protocolVersion: 99,
+    });
+    expect((await future.closed).code).toBe(CLOSE_CODES.INCOMPATIBLE_VERSION);
+    const stranger = connectLive(t.url, { token: 'hvt_nobody_nothing', scope: { kind: 'england' } });
+    expect((await stranger.closed).code).toBe(CLOSE_CODES.UNAUTHORISED);
+    const nosy = connectLive(t.url, { token: t.tokens.rrk15Ed, scope: { kind: 'england' } });
+    expect((await nosy.closed).code).toBe(CLOSE_CODES.SCOPE_FORBIDDEN);
+  });
+});
+
+describe('a client too slow to keep up', () => {
+  it('is closed with TOO_SLOW instead of buffering without bound, and resumes on reconnect', async () => {
+    const small = await startTestApp({ listen: true, config: { maxClientBufferBytes: 262_144 } });
+    try {
+      const slow = connectLive(small.url, { token: small.tokens.englandViewer, scope: { kind: 'england' } });
+      const snapshot = await slow.next('snapshot');
+      slow.socket.pause(); // stops reading: kernel buffers fill, then the server's unsent bytes grow
+      const fast = connectLive(small.url, { token: small.tokens.englandViewer, scope: { kind: 'england' } });
+      await fast.next('snapshot');
+      expect(small.app.liveHub.connectedClients).toBe(2);
+      let sent = 0;
+      // The paused client cannot read its close frame, so watch the server's side of it.
+      for (let batch = 0; batch < 2_000 && small.app.liveHub.connectedClients === 2; batch++) {
+        const events = Array.from({ length: 100 }, () => arrival(Date.now() - MIN));
+        await small.app.inject({
+          method: 'POST',
+          url: '/api/v1/events/batch',
+          headers: small.auth('feed'),
+          payload: { events },
+        });
+        sent += events.length;
+        // The test shares the server's event loop: let the well-behaved client read between batches.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      slow.socket.resume();
+      expect((await slow.closed).code).toBe(CLOSE_CODES.TOO_SLOW);
+      // The well-behaved client on the same scope was not held back, nor cut off.
+      expect(fast.socket.readyState).toBe(fast.socket.OPEN);
+      await eventually(
+        () => fast.eventIds().length === sent,
+        `every event at the fast client (${fast.eventIds().length} of ${sent}, ${new Set(fast.eventIds()).size} distinct)`,
+        10_000,
+      );
+      const back = connectLive(small.url, {
+        token: small.tokens.englandViewer,
+        scope: { kind: 'england' },
+        cursor: snapshot.cursor,
+      });
+      await back.next('resumed');
+      await eventually(
+        () => back.eventIds().length === sent,
+        'the slow client to catch up after resuming',
+        10_000,
+      );
+      back.close();
+      fast.close();
+    } finally {
+      await small.close();
+    }
+  }, 120_000);
+});
+
+describe('shutdown', () => {
+  it('tells every client to reconnect with RESTARTING (1012) when the server closes', async () => {
+    const closing = await startTestApp({ listen: true });
+    const client = connectLive(closing.url, {
+      token: closing.tokens.englandViewer,
+      scope: { kind: 'england' },
+    });
+    await client.next('snapshot');
+    await closing.close();
+    expect((await client.closed).code).toBe(CLOSE_CODES.RESTARTING);
+  });
+});

@@ -1,0 +1,235 @@
+import { compareCursors, type Handover, type Organisations } from '@handover/domain';
+import {
+  CLOSE_CODES,
+  type Hello,
+  HelloSchema,
+  PING_INTERVAL_MS,
+  PROTOCOL_VERSION,
+  type Scope,
+  type ServerMessage,
+} from '@handover/protocol';
+import { Compile } from 'typebox/compile';
+import type { WebSocket } from 'ws';
+import { matchesScope, scopeWithin } from '../access/access-rules';
+import type { Principal } from '../access/principal';
+import type { AppliedEvent, LiveProjection } from './live-projection';
+
+export interface LiveHubOptions {
+  projection: LiveProjection;
+  organisations: Organisations;
+  verify: (token: string) => Promise<Principal | undefined>;
+  now: () => number;
+  /** Unsent bytes beyond which a client is cut off with TOO_SLOW (it resumes on reconnect). */
+  maxClientBufferBytes: number;
+  /** How many recent events are kept so a reconnecting client can resume instead of re-snapshotting. */
+  resumeBufferSize?: number;
+  helloTimeoutMs?: number;
+  log?: { info: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void };
+}
+
+interface LiveClient {
+  socket: WebSocket;
+  scope: Scope;
+  scopeKey: string;
+  principal: Principal;
+  /** Bytes of its snapshot or resume burst: allowed in the send buffer on top of the slow limit. */
+  burstBytes: number;
+}
+
+const START_OF_LOG = '0-0';
+const SNAPSHOT_WINDOW_MS = 24 * 3_600_000;
+const RESUME_CHUNK = 500;
+const OPEN_STATES = new Set(['inbound', 'waiting', 'cohorted', 'handed_over']);
+const checkHello = Compile(HelloSchema);
+
+/**
+ * Fans the projection's applied events out to websocket clients, each filtered to its scope. One
+ * JSON string is built per scope per batch, however many screens share that scope.
+ */
+export class LiveHub {
+  private readonly clients = new Set<LiveClient>();
+  /** Recent applied events, oldest first; every event after `floor` is in here. */
+  private recent: AppliedEvent[] = [];
+  private floor: string | null = null;
+  private readonly pingTimer: NodeJS.Timeout;
+  private readonly detach: () => void;
+
+  constructor(private readonly options: LiveHubOptions) {
+    this.detach = options.projection.onApplied((applied) => this.publish(applied));
+    this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
+    this.pingTimer.unref();
+  }
+
+  get connectedClients(): number {
+    return this.clients.size;
+  }
+
+  /** Takes a freshly opened socket through hello to live updates. */
+  attach(socket: WebSocket): void {
+    const timeout = setTimeout(
+      () => socket.close(CLOSE_CODES.HELLO_TIMEOUT, 'Say hello first'),
+      this.options.helloTimeoutMs ?? 10_000,
+    );
+    socket.once('message', (data) => {
+      clearTimeout(timeout);
+      this.greet(socket, data.toString()).catch((error: unknown) => {
+        this.options.log?.warn({ err: error }, 'websocket hello failed');
+        socket.close(1011, 'Server error');
+      });
+    });
+    socket.on('close', () => {
+      clearTimeout(timeout);
+      for (const client of this.clients) if (client.socket === socket) this.clients.delete(client);
+    });
+  }
+
+  /** Closes every client, e.g. with RESTARTING so they reconnect to another instance. */
+  closeAll(code: number, reason: string): void {
+    for (const client of this.clients) client.socket.close(code, reason);
+    this.clients.clear();
+  }
+
+  stop(): void {
+    clearInterval(this.pingTimer);
+    this.detach();
+  }
+
+  private async greet(socket: WebSocket, text: string): Promise<void> {
+    const hello = parseHello(text);
+    if (hello === undefined)
+      return socket.close(CLOSE_CODES.BAD_MESSAGE, 'First message must be a valid hello');
+    if (hello.protocolVersion !== PROTOCOL_VERSION) {
+      return socket.close(CLOSE_CODES.INCOMPATIBLE_VERSION, `Server speaks protocol ${PROTOCOL_VERSION}`);
+    }
+    const principal = await this.options.verify(hello.token);
+    if (principal === undefined) return socket.close(CLOSE_CODES.UNAUTHORISED, 'Credential not valid');
+    if (!scopeWithin(hello.scope, principal.scope, this.options.organisations)) {
+      return socket.close(CLOSE_CODES.SCOPE_FORBIDDEN, 'Scope not allowed for this credential');
+    }
+    if (socket.readyState !== socket.OPEN) return;
+
+    const client: LiveClient = {
+      socket,
+      scope: hello.scope,
+      scopeKey: JSON.stringify(hello.scope),
+      principal,
+      burstBytes: 0,
+    };
+    if (hello.cursor !== undefined) await this.catchUp(hello.cursor);
+    // From here to `clients.add` runs without awaiting, so no applied event can fall in between.
+    if (hello.cursor !== undefined && this.canResumeFrom(hello.cursor)) this.resume(client, hello.cursor);
+    else this.sendSnapshot(client);
+    this.clients.add(client);
+  }
+
+  /** A client that was on a further-along instance waits briefly for this one to catch up. */
+  private async catchUp(cursor: string): Promise<void> {
+    const { projection } = this.options;
+    if (compareCursors(cursor, projection.cursor) <= 0) return;
+    await Promise.race([projection.waitFor(cursor), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+  }
+
+  private canResumeFrom(cursor: string): boolean {
+    return (
+      compareCursors(cursor, this.floor) >= 0 && compareCursors(cursor, this.options.projection.cursor) <= 0
+    );
+  }
+
+  private resume(client: LiveClient, cursor: string): void {
+    this.sendBurst(
+      client,
+      JSON.stringify({ type: 'resumed', cursor, serverTime: this.options.now() } satisfies ServerMessage),
+    );
+    const missed = this.recent
+      .filter((a) => compareCursors(a.recorded.cursor, cursor) > 0 && this.inScope(client.scope, a.handover))
+      .map((a) => a.recorded);
+    for (let i = 0; i < missed.length; i += RESUME_CHUNK) {
+      this.sendBurst(
+        client,
+        JSON.stringify({ type: 'events', events: missed.slice(i, i + RESUME_CHUNK) } satisfies ServerMessage),
+      );
+    }
+  }
+
+  private sendSnapshot(client: LiveClient): void {
+    const now = this.options.now();
+    const handovers: Handover[] = [];
+    for (const handover of this.options.projection.handovers.values()) {
+      if (!this.inScope(client.scope, handover)) continue;
+      const when = handover.arrivedAt ?? handover.expectedAt ?? 0;
+      if (OPEN_STATES.has(handover.state) || when >= now - SNAPSHOT_WINDOW_MS) handovers.push(handover);
+    }
+    const message: ServerMessage = {
+      type: 'snapshot',
+      cursor: this.options.projection.cursor ?? START_OF_LOG,
+      serverTime: now,
+      handovers,
+    };
+    this.sendBurst(client, JSON.stringify(message));
+  }
+
+  private publish(applied: AppliedEvent[]): void {
+    this.remember(applied);
+    const byScope = new Map<string, string | null>();
+    for (const client of this.clients) {
+      let payload = byScope.get(client.scopeKey);
+      if (payload === undefined) {
+        const events = applied.filter((a) => this.inScope(client.scope, a.handover)).map((a) => a.recorded);
+        payload =
+          events.length > 0 ? JSON.stringify({ type: 'events', events } satisfies ServerMessage) : null;
+        byScope.set(client.scopeKey, payload);
+      }
+      if (payload !== null) this.send(client, payload);
+    }
+  }
+
+  private remember(applied: AppliedEvent[]): void {
+    const max = this.options.resumeBufferSize ?? 50_000;
+    this.recent.push(...applied);
+    if (this.recent.length > max * 1.25) {
+      const dropped = this.recent.length - max;
+      this.floor = this.recent[dropped - 1]?.recorded.cursor ?? this.floor;
+      this.recent = this.recent.slice(dropped);
+    }
+  }
+
+  private pingAll(): void {
+    const ping = JSON.stringify({ type: 'ping', serverTime: this.options.now() } satisfies ServerMessage);
+    for (const client of this.clients) this.send(client, ping);
+  }
+
+  /** The snapshot or resume a client asked for: bounded, so it is sent whole and allowed for later. */
+  private sendBurst(client: LiveClient, payload: string): void {
+    client.burstBytes += Buffer.byteLength(payload);
+    client.socket.send(payload);
+  }
+
+  /** Sends, or cuts off a client that cannot keep up rather than buffering without bound. */
+  private send(client: LiveClient, payload: string): void {
+    const { socket } = client;
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > this.options.maxClientBufferBytes + client.burstBytes) {
+      this.clients.delete(client);
+      this.options.log?.warn(
+        { credential: client.principal.credentialId },
+        'websocket client too slow; closed',
+      );
+      socket.close(CLOSE_CODES.TOO_SLOW, 'Too slow: reconnect to resume');
+      return;
+    }
+    socket.send(payload);
+  }
+
+  private inScope(scope: Scope, handover: Handover): boolean {
+    return matchesScope(scope, handover, this.options.organisations);
+  }
+}
+
+function parseHello(text: string): Hello | undefined {
+  try {
+    const message: unknown = JSON.parse(text);
+    return checkHello.Check(message) ? (message as Hello) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,36 @@
+import websocket from '@fastify/websocket';
+import { CLOSE_CODES } from '@handover/protocol';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { LiveHub } from '../live/live-hub';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    liveHub: LiveHub;
+  }
+}
+
+/** The live stream at /ws (protocol in @handover/protocol live-messages). */
+export default fp(
+  async (app: FastifyInstance) => {
+    const hub = new LiveHub({
+      projection: app.projection,
+      organisations: app.organisations,
+      verify: (token) => app.verifier.verify(token),
+      now: app.now,
+      maxClientBufferBytes: app.config.maxClientBufferBytes,
+      log: app.log,
+    });
+    app.decorate('liveHub', hub);
+    // Registered before the websocket plugin so it runs before the plugin's own shutdown, which would
+    // close every socket with no code: clients must hear RESTARTING and reconnect (elsewhere, or here
+    // once the server is back).
+    app.addHook('preClose', async () => {
+      hub.stop();
+      hub.closeAll(CLOSE_CODES.RESTARTING, 'Server restarting');
+    });
+    await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+    app.get('/ws', { websocket: true, schema: { hide: true } }, (socket) => hub.attach(socket));
+  },
+  { name: 'live-socket', dependencies: ['core-services', 'auth'] },
+);

@@ -1,0 +1,134 @@
+import { applyEvent, type HandoverEvent, type HandoverState, type Organisations } from '@handover/domain';
+import type { ApiError } from '@handover/protocol';
+import type { EventStore } from '@handover/store';
+import { canRecord } from '../access/access-rules';
+import { actorOf, type Principal } from '../access/principal';
+import type { LiveProjection } from '../live/live-projection';
+
+export type IngestOutcome =
+  | {
+      ok: true;
+      outcome: 'accepted' | 'duplicate';
+      eventId: string;
+      handoverId: string;
+      cursor: string;
+      recordedAt: string;
+      state: HandoverState;
+    }
+  | { ok: false; error: ApiError };
+
+export interface IngestOptions {
+  store: EventStore;
+  projection: LiveProjection;
+  organisations: Organisations;
+  now: () => number;
+  maxFutureSkewMs: number;
+  amendmentWindowDays: number;
+}
+
+const DAY_MS = 86_400_000;
+// Two instances racing on one handover retry after catching up; more than this means something is wrong.
+const MAX_CONFLICT_RETRIES = 5;
+
+/**
+ * Takes one well-formed event from the API to the durable log: checks its time window, codes and the
+ * caller's rights, validates it against the handover's history with the domain reducer, appends it
+ * with optimistic concurrency on the handover's version, and answers once this instance's projection
+ * has applied it (so the caller reads its own write).
+ */
+export class IngestService {
+  constructor(private readonly options: IngestOptions) {}
+
+  async ingest(event: HandoverEvent, principal: Principal): Promise<IngestOutcome> {
+    const { store, projection, now } = this.options;
+    const receivedAt = now();
+    const refused = this.checkTimeAndCodes(event, receivedAt);
+    if (refused) return { ok: false, error: refused };
+
+    for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
+      const current = projection.get(event.handoverId);
+      const covered = current ?? ('siteCode' in event ? event : undefined);
+      const access = covered && canRecord(principal, event, covered, this.options.organisations);
+      if (access && !access.ok) return { ok: false, error: { code: 'FORBIDDEN', message: access.message } };
+      const actor = actorOf(principal);
+      const recordedAt = new Date(receivedAt).toISOString();
+      const trial = applyEvent(current, { event, actor, recordedAt, cursor: current?.lastCursor ?? '0-0' });
+      if (!trial.ok) return { ok: false, error: trial.error };
+
+      const result = await store.append({
+        event,
+        actor,
+        recordedAt,
+        expectedVersion: current?.lastCursor ?? null,
+      });
+      if (result.outcome === 'conflict') {
+        if (result.currentVersion !== null) await projection.waitFor(result.currentVersion);
+        continue;
+      }
+      if (result.outcome === 'duplicate' && !sameEvent(result.recorded.event, event)) {
+        return {
+          ok: false,
+          error: {
+            code: 'EVENT_ID_REUSED',
+            message: `eventId ${event.eventId} was already used for a different event; choose a new UUID for a new event.`,
+            field: 'eventId',
+          },
+        };
+      }
+      await projection.waitFor(result.recorded.cursor);
+      const handover = projection.get(result.recorded.event.handoverId);
+      return {
+        ok: true,
+        outcome: result.outcome === 'appended' ? 'accepted' : 'duplicate',
+        eventId: event.eventId,
+        handoverId: result.recorded.event.handoverId,
+        cursor: result.recorded.cursor,
+        recordedAt: result.recorded.recordedAt,
+        state: handover?.state ?? trial.handover.state,
+      };
+    }
+    throw new Error(`Handover ${event.handoverId} kept changing under concurrent writes; retry the request.`);
+  }
+
+  private checkTimeAndCodes(event: HandoverEvent, receivedAt: number): ApiError | undefined {
+    const { organisations, maxFutureSkewMs, amendmentWindowDays } = this.options;
+    const at = Date.parse(event.at);
+    if (at > receivedAt + maxFutureSkewMs) {
+      return {
+        code: 'TIMESTAMP_IN_FUTURE',
+        message: `Field 'at' is more than ${maxFutureSkewMs / 1000} seconds ahead of the server clock (${new Date(receivedAt).toISOString()}); check the sender's clock.`,
+        field: 'at',
+      };
+    }
+    if (at < receivedAt - amendmentWindowDays * DAY_MS) {
+      return {
+        code: 'TIMESTAMP_TOO_OLD',
+        message: `Field 'at' is older than the ${amendmentWindowDays}-day amendment window.`,
+        field: 'at',
+      };
+    }
+    if ('siteCode' in event && organisations.site(event.siteCode) === undefined) {
+      return { code: 'UNKNOWN_SITE', message: `Unknown site code '${event.siteCode}'.`, field: 'siteCode' };
+    }
+    if (
+      'ambulanceTrustCode' in event &&
+      organisations.ambulanceTrust(event.ambulanceTrustCode) === undefined
+    ) {
+      return {
+        code: 'UNKNOWN_TRUST',
+        message: `Unknown ambulance trust code '${event.ambulanceTrustCode}'.`,
+        field: 'ambulanceTrustCode',
+      };
+    }
+    return undefined;
+  }
+}
+
+/** Same event content regardless of key order: a true retry, as opposed to a re-used eventId. */
+function sameEvent(a: HandoverEvent, b: HandoverEvent): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+function canonicalJson(value: object): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y))));
+}

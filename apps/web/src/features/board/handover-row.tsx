@@ -1,0 +1,88 @@
+import {
+  type Band,
+  bandInfo,
+  type Handover,
+  handoverTime,
+  isDisputed,
+  type Thresholds,
+} from '@handover/domain';
+import { memo } from 'react';
+import { formatLondonTime } from '../../shared/lib/format-time';
+import { Elapsed } from '../../shared/ui/elapsed';
+import { BandIcon } from '../../shared/ui/icons/band-icon';
+import { MarkIcon, type MarkIconName } from '../../shared/ui/icons/mark-icon';
+import { pendingReleaseRequest } from './board-view';
+import { useBand } from './use-band';
+
+interface HandoverRowProps {
+  handover: Handover;
+  thresholds: Thresholds;
+  trustName: string;
+  onBandChange?: (band: Band, handover: Handover) => void;
+}
+
+/**
+ * One ambulance on the wall display. Re-renders only when its handover or its band changes; the
+ * timer inside ticks on its own.
+ */
+export const HandoverRow = memo(function HandoverRow({
+  handover,
+  thresholds,
+  trustName,
+  onBandChange,
+}: HandoverRowProps) {
+  const band = useBand(handover, thresholds, onBandChange) ?? 'on_target';
+  const info = bandInfo(band, thresholds);
+  const { arrivedAt } = handover;
+  const stoppedAt = handoverTime(handover);
+  const releaseRequested = pendingReleaseRequest(handover) !== undefined;
+  if (arrivedAt === undefined) return null;
+
+  const marks: { icon: MarkIconName; text: string; tone: string }[] = [];
+  if (releaseRequested) {
+    marks.push({ icon: 'release', text: 'Release requested', tone: 'urgent' });
+  }
+  if (isDisputed(handover, thresholds)) marks.push({ icon: 'disputed', text: 'Disputed', tone: 'warning' });
+  if (stoppedAt !== undefined) {
+    marks.push({ icon: 'handed-over', text: `Handed over ${formatLondonTime(stoppedAt)}`, tone: 'done' });
+  }
+  if (handover.state === 'cohorted') marks.push({ icon: 'cohorted', text: 'Cohorted', tone: 'info' });
+  if (handover.preAlerted) marks.push({ icon: 'pre-alert', text: 'Pre-alert', tone: 'info' });
+
+  return (
+    <li
+      className={`handover-row band--${band}${stoppedAt === undefined ? '' : ' handover-row--handed-over'}`}
+      data-testid="handover-row"
+      data-handover-id={handover.handoverId}
+      data-band={band}
+      data-state={handover.state}
+    >
+      <span className="handover-row__flag">
+        <BandIcon icon={info.icon} className="handover-row__flag-icon" />
+      </span>
+      <span className="handover-row__callsign">{handover.callsign}</span>
+      <span className="handover-row__clock">
+        <span className="visually-hidden">{stoppedAt === undefined ? 'Waiting ' : 'Took '}</span>
+        <Elapsed since={arrivedAt} {...(stoppedAt === undefined ? {} : { until: stoppedAt })} />
+      </span>
+      <span className="handover-row__marks">
+        {marks.map((mark) => (
+          <span key={mark.icon} className={`handover-mark handover-mark--${mark.tone}`}>
+            <MarkIcon name={mark.icon} className="handover-mark__icon" />
+            <span className="handover-mark__text">{mark.text}</span>
+          </span>
+        ))}
+      </span>
+      <span className="handover-row__line">
+        <span className="handover-row__facts">
+          <span className="handover-row__fact">
+            {handover.category === undefined ? 'Cat –' : `Cat ${handover.category}`}
+          </span>
+          <span className="handover-row__fact">Arrived {formatLondonTime(arrivedAt)}</span>
+          <span className="handover-row__fact handover-row__trust">{trustName}</span>
+        </span>
+        <span className="handover-row__band">{info.label}</span>
+      </span>
+    </li>
+  );
+});

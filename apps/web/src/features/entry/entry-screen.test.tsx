@@ -1,0 +1,146 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { T0, waitingHandover } from '../../test-support/handover-fixtures';
+import { directoryFixture } from '../../test-support/organisations-fixture';
+
+const NOW = T0 + 3_600_000;
+
+/** Each test gets fresh modules: the page's outbox and stores are per page, like a reload. */
+async function renderEntry(fetchImpl: typeof fetch) {
+  vi.stubGlobal('fetch', fetchImpl);
+  localStorage.setItem('handover.credential', 'hvt_test');
+  const { liveStore } = await import('../../stores/live-store');
+  const { organisationsStore } = await import('../../stores/organisations-store');
+  const { EntryScreen } = await import('./entry-screen');
+  organisationsStore.setState({ status: 'ready', directory: directoryFixture });
+  liveStore.getState().reset('entry-test');
+  liveStore
+    .getState()
+    .snapshot([waitingHandover('a', NOW - 20 * 60_000, { callsign: 'WM777' })], '1-0', NOW, NOW);
+  render(<EntryScreen siteCode="RRK15" />);
+  return { liveStore };
+}
+
+const outboxCount = () => screen.getByTestId('outbox-count');
+const created = (body: unknown) =>
+  new Response(JSON.stringify(body), { status: 201, headers: { 'content-type': 'application/json' } });
+
+describe('entry page', () => {
+  beforeEach(() => {
+    vi.resetModules();
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    vi.setSystemTime(NOW);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('records an arrival while offline, shows it waiting to send, then sends it once with the same eventId', async () => {
+    const bodies: unknown[] = [];
+    let online = false;
+    await renderEntry(async (_url, init) => {
+      bodies.push(JSON.parse(String(init?.body)));
+      if (!online) throw new TypeError('Failed to fetch');
+      return created({ outcome: 'accepted' });
+    });
+
+    fireEvent.change(screen.getByLabelText('Callsign'), { target: { value: 'wm123' } });
+    fireEvent.click(screen.getByLabelText('2'));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Record arrival' }));
+    });
+
+    expect(outboxCount().textContent).toBe('1 waiting to send');
+    expect(outboxCount().dataset.count).toBe('1');
+    const rows = screen.getAllByTestId('entry-row');
+    const arrival = rows.find((row) => row.textContent?.includes('WM123'));
+    expect(arrival?.textContent).toContain('Not sent yet');
+    // Saved on the device before anything was sent.
+    expect(localStorage.getItem('handover.outbox.v1')).toContain('WM123');
+
+    online = true;
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
+    });
+    expect(outboxCount().textContent).toBe('All sent');
+    expect(bodies).toHaveLength(2);
+    expect(bodies[0]).toEqual(bodies[1]);
+    expect(bodies[0]).toMatchObject({
+      type: 'arrived',
+      siteCode: 'RRK15',
+      ambulanceTrustCode: 'RYA',
+      callsign: 'WM123',
+      category: 2,
+      at: new Date(NOW).toISOString(),
+    });
+  });
+
+  it('stamps the ED’s handover and the crew clear with big buttons', async () => {
+    const bodies: { type: string; by?: string; handoverId: string }[] = [];
+    await renderEntry(async (_url, init) => {
+      bodies.push(JSON.parse(String(init?.body)));
+      return created({ outcome: 'accepted' });
+    });
+    const row = screen.getAllByTestId('entry-row').find((r) => r.dataset.handoverId === 'a');
+    if (row === undefined) throw new Error('no row');
+    await act(async () => {
+      fireEvent.click(within(row).getByRole('button', { name: /^Handed over \(ED\)/ }));
+    });
+    await act(async () => {
+      fireEvent.click(within(row).getByRole('button', { name: /^Crew clear/ }));
+    });
+    expect(bodies.map((b) => [b.type, b.by, b.handoverId])).toEqual([
+      ['handed_over', 'ed', 'a'],
+      ['cleared', undefined, 'a'],
+    ]);
+  });
+
+  it('asks for a reason before saving a correction', async () => {
+    const bodies: Record<string, unknown>[] = [];
+    await renderEntry(async (_url, init) => {
+      bodies.push(JSON.parse(String(init?.body)));
+      return created({ outcome: 'accepted' });
+    });
+    fireEvent.click(screen.getByRole('button', { name: /^Correct: WM777/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Correct WM777' });
+    fireEvent.change(within(dialog).getByLabelText('Correct arrival time'), { target: { value: '10:35' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save correction' }));
+    expect(within(dialog).getByText('Enter why the recorded value was wrong')).toBeDefined();
+    expect(bodies).toHaveLength(0);
+
+    fireEvent.change(within(dialog).getByLabelText('Reason'), { target: { value: 'Arrival pressed late' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Save correction' }));
+    });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(bodies[0]).toMatchObject({
+      type: 'corrected',
+      handoverId: 'a',
+      field: 'arrivedAt',
+      value: '2026-01-12T10:35:00.000Z',
+      reason: 'Arrival pressed late',
+    });
+  });
+
+  it('shows a refusal with the server’s message', async () => {
+    await renderEntry(
+      async () =>
+        new Response(
+          JSON.stringify({ error: { code: 'ALREADY_CLEARED', message: 'The crew has already cleared' } }),
+          {
+            status: 409,
+          },
+        ),
+    );
+    const row = screen.getAllByTestId('entry-row').find((r) => r.dataset.handoverId === 'a');
+    if (row === undefined) throw new Error('no row');
+    await act(async () => {
+      fireEvent.click(within(row).getByRole('button', { name: /^Crew clear/ }));
+    });
+    const refused = screen.getByTestId('refused-events');
+    expect(refused.textContent).toContain('Crew clear of WM777');
+    expect(refused.textContent).toContain('The crew has already cleared');
+    expect(outboxCount().textContent).toBe('All sent');
+  });
+});

@@ -1,0 +1,70 @@
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { liveStore } from '../../stores/live-store';
+import { tickStore } from '../../stores/tick-store';
+import { T0 } from '../../test-support/handover-fixtures';
+import { ConnectionBanner } from './connection-banner';
+
+function at(now: number) {
+  vi.setSystemTime(now);
+  act(() => tickStore.setState({ now }));
+}
+
+describe('connection banner', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+    tickStore.setState({ now: T0 });
+    liveStore.getState().reset('test');
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const banner = () => screen.getByTestId('connection-banner');
+
+  it('says connecting before the first data', () => {
+    act(() => liveStore.getState().connecting(T0));
+    render(<ConnectionBanner size="wall" />);
+    expect(banner().dataset.state).toBe('connecting');
+    expect(banner().textContent).toContain('Connecting…');
+  });
+
+  it('is a quiet live strip with the age of the data while messages arrive', () => {
+    act(() => liveStore.getState().snapshot([], '1-0', T0, T0));
+    render(<ConnectionBanner size="wall" />);
+    at(T0 + 4_000);
+    expect(banner().dataset.state).toBe('live');
+    expect(banner().textContent).toContain('Live');
+    expect(banner().textContent).toContain('updated 4 s ago');
+  });
+
+  it('turns stale when connected but nothing is heard for three ping intervals', () => {
+    act(() => liveStore.getState().snapshot([], '1-0', T0, T0));
+    render(<ConnectionBanner size="wall" />);
+    at(T0 + 15_000);
+    expect(banner().dataset.state).toBe('live');
+    at(T0 + 16_000);
+    expect(banner().dataset.state).toBe('stale');
+    expect(banner().textContent).toContain('No updates — data 16 s old');
+  });
+
+  it('says reconnecting with the age of the data, then offline after 30 seconds without success', () => {
+    act(() => liveStore.getState().snapshot([], '1-0', T0, T0));
+    act(() => liveStore.getState().disconnected(T0 + 1_000));
+    render(<ConnectionBanner size="wall" />);
+    at(T0 + 45_000 - 14_000);
+    expect(banner().dataset.state).toBe('reconnecting');
+    expect(banner().textContent).toContain('Reconnecting — data 31 s old');
+    at(T0 + 45_000);
+    expect(banner().dataset.state).toBe('offline');
+    expect(banner().textContent).toContain('Offline — data 45 s old');
+    expect(banner().textContent).toContain('NOT up to date');
+  });
+
+  it('shows refusal', () => {
+    act(() => liveStore.getState().refused('forbidden', 'No'));
+    render(<ConnectionBanner />);
+    expect(banner().dataset.state).toBe('refused');
+  });
+});

@@ -1,0 +1,65 @@
+import { formatDurationWords } from '../lib/format-duration';
+import type { ConnectionState, ConnectionStatus } from '../live-client/connection-status';
+import { useConnectionStatus } from '../live-client/use-connection-status';
+import './connection-banner.css';
+
+/**
+ * The state of the data on screen, always shown. Live is a quiet green strip; anything else is a
+ * full-width amber or red bar with the age of the data, big enough to see across the room, because a
+ * screen that silently stops updating is a patient-safety hazard.
+ */
+export function ConnectionBanner({ size = 'normal' }: { size?: 'normal' | 'wall' }) {
+  const status = useConnectionStatus();
+  const { headline, detail } = wordsFor(status);
+  return (
+    <div
+      className={`connection-banner connection-banner--${status.state} connection-banner--${size}`}
+      data-testid="connection-banner"
+      data-state={status.state}
+    >
+      <span className="connection-banner__signal" aria-hidden="true" />
+      {/* Only the state is announced: the age changes every second and would flood a screen reader. */}
+      <span className="connection-banner__headline" role="status">
+        {headline}
+      </span>
+      {detail !== null && <span className="connection-banner__detail">{detail}</span>}
+    </div>
+  );
+}
+
+const HEADLINES: Record<ConnectionState, string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  stale: 'No updates',
+  reconnecting: 'Reconnecting',
+  offline: 'Offline',
+  refused: 'Not connected',
+};
+
+function wordsFor({ state, dataAgeMs }: ConnectionStatus): { headline: string; detail: string | null } {
+  const age = dataAgeMs === null ? null : formatDurationWords(dataAgeMs);
+  const headline = HEADLINES[state];
+  switch (state) {
+    case 'live':
+      return { headline, detail: age === null ? null : `updated ${age} ago` };
+    case 'connecting':
+      return { headline, detail: 'Waiting for the first data from the server.' };
+    case 'stale':
+      return {
+        headline: `${headline} — data ${age ?? 'of unknown'} old`,
+        detail: 'The figures may be out of date.',
+      };
+    case 'reconnecting':
+      return {
+        headline: age === null ? headline : `${headline} — data ${age} old`,
+        detail: 'New arrivals and handovers will not show until the connection is back.',
+      };
+    case 'offline':
+      return {
+        headline: age === null ? `${headline} — no data` : `${headline} — data ${age} old`,
+        detail: 'This screen is NOT up to date. Check the network connection.',
+      };
+    case 'refused':
+      return { headline, detail: null };
+  }
+}

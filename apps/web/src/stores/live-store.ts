@@ -1,0 +1,154 @@
+import type { Handover, RecordedEvent } from '@handover/domain';
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { applyRecordedEvents } from './apply-recorded-events';
+
+/** Why the server closed the connection for good: the screen says so and does not retry. */
+export type RefusalReason = 'unauthorised' | 'forbidden' | 'incompatible';
+
+export type ConnectionPhase = 'idle' | 'connecting' | 'open' | 'closed' | 'refused';
+
+/**
+ * What the live client knows about its connection, as facts with times (local Date.now() ms). The
+ * state a person sees (live, stale, reconnecting, offline) is derived from these at a given moment.
+ */
+export interface ConnectionFacts {
+  phase: ConnectionPhase;
+  refusal: { reason: RefusalReason; message: string } | null;
+  /** Last message of any kind from the server. */
+  lastHeardAt: number | null;
+  /** When the connection was last lost (or first attempted); null while open. */
+  downSince: number | null;
+  /** Reconnect attempts since the last success. */
+  attempt: number;
+}
+
+export interface LiveState {
+  /** Which scope the data below belongs to (JSON of the Scope); null before the first connection. */
+  scopeKey: string | null;
+  handovers: ReadonlyMap<string, Handover>;
+  cursor: string | null;
+  /** True once a snapshot has arrived for `scopeKey`: until then the screen has no data to show. */
+  hasSnapshot: boolean;
+  /** Server clock minus local clock: timers use Date.now() + offset so every screen shares one clock. */
+  serverOffsetMs: number;
+  connection: ConnectionFacts;
+
+  /** Forgets everything: a different scope (or credential) starts from a fresh snapshot. */
+  reset(scopeKey: string): void;
+  connecting(at: number): void;
+  snapshot(handovers: readonly Handover[], cursor: string | null, serverTime: number, at: number): void;
+  resumed(serverTime: number, at: number): void;
+  /** Applies events newer than the cursor; returns how many were new. */
+  events(events: readonly RecordedEvent[], at: number): number;
+  ping(serverTime: number, at: number): void;
+  disconnected(at: number): void;
+  refused(reason: RefusalReason, message: string): void;
+  /** Drops finished handovers older than the snapshot window, so a screen left on for weeks stays small. */
+  forgetFinished(serverNow: number): void;
+}
+
+/** The server's snapshot holds open handovers and those of the last 24 hours; a screen keeps the same. */
+const KEEP_FINISHED_MS = 24 * 3_600_000;
+const FINISHED_STATES = new Set(['closed', 'cancelled']);
+
+const IDLE: ConnectionFacts = {
+  phase: 'idle',
+  refusal: null,
+  lastHeardAt: null,
+  downSince: null,
+  attempt: 0,
+};
+
+export function createLiveStore(): StoreApi<LiveState> {
+  return createStore<LiveState>()((set, get) => ({
+    scopeKey: null,
+    handovers: new Map(),
+    cursor: null,
+    hasSnapshot: false,
+    serverOffsetMs: 0,
+    connection: IDLE,
+
+    reset: (scopeKey) =>
+      set({ scopeKey, handovers: new Map(), cursor: null, hasSnapshot: false, connection: IDLE }),
+
+    connecting: (at) =>
+      set(({ connection }) => ({
+        connection: {
+          ...connection,
+          phase: 'connecting',
+          refusal: null,
+          downSince: connection.downSince ?? at,
+        },
+      })),
+
+    snapshot: (handovers, cursor, serverTime, at) =>
+      set(({ connection }) => ({
+        handovers: new Map(handovers.map((handover) => [handover.handoverId, handover])),
+        cursor,
+        hasSnapshot: true,
+        serverOffsetMs: serverTime - at,
+        connection: { ...connection, phase: 'open', lastHeardAt: at, downSince: null, attempt: 0 },
+      })),
+
+    resumed: (serverTime, at) =>
+      set(({ connection }) => ({
+        serverOffsetMs: serverTime - at,
+        connection: { ...connection, phase: 'open', lastHeardAt: at, downSince: null, attempt: 0 },
+      })),
+
+    events: (events, at) => {
+      const { handovers, cursor, connection } = get();
+      const batch = applyRecordedEvents(handovers, cursor, events);
+      const heard = { connection: { ...connection, lastHeardAt: at } };
+      set(batch.applied > 0 ? { handovers: batch.handovers, cursor: batch.cursor, ...heard } : heard);
+      return batch.applied;
+    },
+
+    ping: (serverTime, at) =>
+      set(({ connection }) => ({
+        serverOffsetMs: serverTime - at,
+        connection: { ...connection, lastHeardAt: at },
+      })),
+
+    disconnected: (at) =>
+      set(({ connection }) => ({
+        connection: {
+          ...connection,
+          phase: 'closed',
+          downSince: connection.downSince ?? at,
+          attempt: connection.attempt + 1,
+        },
+      })),
+
+    refused: (reason, message) =>
+      set(({ connection }) => ({
+        connection: { ...connection, phase: 'refused', refusal: { reason, message } },
+      })),
+
+    forgetFinished: (serverNow) => {
+      const { handovers } = get();
+      const cutoff = serverNow - KEEP_FINISHED_MS;
+      const old = [...handovers.values()].filter(
+        (handover) =>
+          FINISHED_STATES.has(handover.state) && (handover.arrivedAt ?? handover.expectedAt ?? 0) < cutoff,
+      );
+      if (old.length === 0) return;
+      const kept = new Map(handovers);
+      for (const handover of old) kept.delete(handover.handoverId);
+      set({ handovers: kept });
+    },
+  }));
+}
+
+/** The page's one live store: the live client writes to it through getState(), views read it with hooks. */
+export const liveStore = createLiveStore();
+
+export function useLiveStore<T>(selector: (state: LiveState) => T): T {
+  return useStore(liveStore, selector);
+}
+
+/** Now on the server's clock (epoch ms), for timers and bands. */
+export function serverNow(): number {
+  return Date.now() + liveStore.getState().serverOffsetMs;
+}

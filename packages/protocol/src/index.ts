@@ -1,0 +1,7 @@
+export * from './error-codes';
+export * from './event-schemas';
+export * from './live-messages';
+export * from './parse-event';
+export * from './rest-schemas';
+export * from './scope';
+export * from './version';

@@ -1,0 +1,94 @@
+import { EVENT_TYPES, type EventType, type HandoverEvent } from '@handover/domain';
+import { Compile } from 'typebox/compile';
+import type { ApiError } from './error-codes';
+import { EVENT_SCHEMAS, TIMESTAMP_FIELDS } from './event-schemas';
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+const validators = Object.fromEntries(EVENT_TYPES.map((type) => [type, Compile(EVENT_SCHEMAS[type])])) as {
+  [K in EventType]: ReturnType<typeof Compile>;
+};
+
+/**
+ * Checks the shape of one event and names the first field at fault. Only shape: whether the event
+ * makes sense for its handover (and its time window) is the server's and the domain's job.
+ */
+export function parseHandoverEvent(input: unknown, fieldPrefix = ''): ParseResult<HandoverEvent> {
+  const fail = (error: ApiError): ParseResult<HandoverEvent> => ({
+    ok: false,
+    error: error.field === undefined ? error : { ...error, field: fieldPrefix + error.field },
+  });
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return fail({ code: 'INVALID_BODY', message: 'An event must be a JSON object.' });
+  }
+  const type = (input as { type?: unknown }).type;
+  if (type === undefined) {
+    return fail({ code: 'MISSING_FIELD', message: "Missing field 'type'.", field: 'type' });
+  }
+  if (!EVENT_TYPES.includes(type as EventType)) {
+    return fail({
+      code: 'INVALID_FIELD',
+      message: `Field 'type' must be one of ${EVENT_TYPES.join(', ')}.`,
+      field: 'type',
+    });
+  }
+  const validator = validators[type as EventType];
+  if (!validator.Check(input)) {
+    return fail(describeFirstError([...validator.Errors(input)]));
+  }
+  for (const field of TIMESTAMP_FIELDS) {
+    const value = (input as Record<string, unknown>)[field];
+    if (typeof value === 'string' && Number.isNaN(Date.parse(value))) {
+      return fail({
+        code: 'INVALID_TIMESTAMP',
+        message: `Field '${field}' is not a real date and time.`,
+        field,
+      });
+    }
+  }
+  return { ok: true, value: input as HandoverEvent };
+}
+
+interface ValidationIssue {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message: string;
+}
+
+/** Unknown fields first (they may carry patient data), then missing ones, then bad values. */
+function describeFirstError(issues: readonly ValidationIssue[]): ApiError {
+  const unknown = issues.find((i) => i.keyword === 'additionalProperties');
+  if (unknown) {
+    const names = (unknown.params.additionalProperties as string[] | undefined) ?? [];
+    const field = joinPath(unknown.instancePath, names[0] ?? '');
+    return {
+      code: 'UNKNOWN_FIELD',
+      message: `Unknown field '${field}'. Events carry only operational codes and timestamps; no other fields (and never patient-identifying data) are accepted.`,
+      field,
+    };
+  }
+  const missing = issues.find((i) => i.keyword === 'required');
+  if (missing) {
+    const names = (missing.params.requiredProperties as string[] | undefined) ?? [];
+    const field = joinPath(missing.instancePath, names[0] ?? '');
+    return { code: 'MISSING_FIELD', message: `Missing field '${field}'.`, field };
+  }
+  const first = issues[0];
+  const field = joinPath(first?.instancePath ?? '', '');
+  if (TIMESTAMP_FIELDS.some((name) => name === field)) {
+    return {
+      code: 'INVALID_TIMESTAMP',
+      message: `Field '${field}' must be an ISO 8601 date and time with seconds and an offset, e.g. 2026-01-12T10:04:00Z.`,
+      field,
+    };
+  }
+  return { code: 'INVALID_FIELD', message: `Field '${field}' ${first?.message ?? 'is invalid'}.`, field };
+}
+
+/** "/value/0" + "x" -> "value/0/x"; the field path as the sender wrote it. */
+function joinPath(instancePath: string, name: string): string {
+  const parts = instancePath.split('/').filter(Boolean);
+  if (name) parts.push(name);
+  return parts.join('/');
+}

@@ -1,0 +1,67 @@
+import type { RecordedEvent } from '@handover/domain';
+import type { AppendRequest } from './event-store';
+
+/**
+ * Both stores keep records as JSON. Reading one back checks the shape the stores themselves rely on
+ * (ids, cursor, actor); the full event schema is the protocol's job, checked before anything is appended.
+ */
+export function isRecordedEvent(value: unknown): value is RecordedEvent {
+  if (!isObject(value) || !isObject(value.event) || !isObject(value.actor)) return false;
+  const { event, actor } = value;
+  return (
+    typeof value.cursor === 'string' &&
+    typeof value.recordedAt === 'string' &&
+    isNonEmptyString(event.eventId) &&
+    isNonEmptyString(event.handoverId) &&
+    typeof event.type === 'string' &&
+    typeof event.at === 'string' &&
+    typeof actor.credentialId === 'string' &&
+    typeof actor.role === 'string' &&
+    typeof actor.label === 'string'
+  );
+}
+
+/** Parses a stored record, giving it `cursor` when the cursor lives outside the JSON (Redis stream ids). */
+export function decodeRecord(json: string, cursor?: string): RecordedEvent | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (cursor !== undefined && isObject(value)) value = { ...value, cursor };
+  return isRecordedEvent(value) ? deepFreeze(value) : undefined;
+}
+
+/** The stored JSON of a request, without cursor: undefined when it cannot be written as JSON. */
+export function encodeAppendRequest(request: AppendRequest): string | undefined {
+  try {
+    const { event, recordedAt, actor } = request;
+    return JSON.stringify({ event, recordedAt, actor });
+  } catch {
+    return undefined;
+  }
+}
+
+export function invalidRequestError(): TypeError {
+  return new TypeError(
+    'Cannot append: the request needs event.eventId, event.handoverId, event.type, event.at, recordedAt and an actor, as JSON',
+  );
+}
+
+/** Records are shared by every reader of a log; freezing makes an accidental mutation throw, not spread. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isNonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}
