@@ -7,9 +7,9 @@ import type { AppendRequest, AppendResult, EventStore } from './event-store';
 import { StoreUnavailableError } from './event-store';
 import { AppendOnlyFile } from './file/append-only-file';
 import { syncDirectory } from './file/atomic-file';
+import { type DataDirLock, lockDataDir } from './file/data-dir-lock';
 import { fileCursor, recordsUpTo } from './file/file-cursor';
 import { FileDocumentStore } from './file/file-documents';
-import { type DataDirLock, lockDataDir } from './file/data-dir-lock';
 import { replayLog } from './file/log-replay';
 import { LogSubscription } from './file/log-subscription';
 import { decodeRecord, encodeAppendRequest, invalidRequestError } from './recorded-event-codec';
@@ -55,7 +55,13 @@ export async function openFileEventStore(options: FileEventStoreOptions): Promis
       );
     }
     const documents = await FileDocumentStore.open(join(dir, DOCUMENTS_DIR));
-    return new FileStore(dir, new AppendOnlyFile(handle, replay.validLength), replay.records, documents, lock);
+    return new FileStore(
+      dir,
+      new AppendOnlyFile(handle, replay.validLength),
+      replay.records,
+      documents,
+      lock,
+    );
   } catch (error) {
     await handle?.close();
     await lock.release();
