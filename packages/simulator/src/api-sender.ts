@@ -96,7 +96,6 @@ export class ApiSender {
   private readonly waiters: (() => void)[] = [];
   private readonly tally: SendStats = emptyStats();
   private startedAt: number | undefined;
-  private lastAnswerAt: number | undefined;
   private fatal: SenderFatalError | undefined;
   private closed = false;
 
@@ -175,9 +174,7 @@ export class ApiSender {
   }
 
   stats(): SendStats {
-    const end =
-      this.flights.size > 0 || this.queue.length > 0 ? this.now() : (this.lastAnswerAt ?? this.now());
-    const elapsedMs = this.startedAt === undefined ? 0 : Math.max(0, end - this.startedAt);
+    const elapsedMs = this.startedAt === undefined ? 0 : Math.max(0, this.now() - this.startedAt);
     return {
       ...this.tally,
       rejectedByCode: { ...this.tally.rejectedByCode },
@@ -220,7 +217,6 @@ export class ApiSender {
     this.tally.sent += batch.length;
     for (let attempt = 1; ; attempt += 1) {
       const answer = await this.post(first.token, body);
-      this.lastAnswerAt = this.now();
       if (answer.kind === 'results') {
         this.recordResults(batch, answer.results);
         return;

@@ -25,7 +25,7 @@ export interface SendStats {
   retries: number;
   /** HTTP requests made, retries included. */
   requests: number;
-  /** From the first event handed over to now (or to the last answer once idle). */
+  /** From the first event handed over to now. */
   elapsedMs: number;
   /** Answered events (accepted, duplicate or rejected) per second of `elapsedMs`. */
   eventsPerSecond: number;
