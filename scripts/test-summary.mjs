@@ -17,8 +17,8 @@ for (const file of process.argv.slice(2)) {
     failed += report.numFailedTests;
     skipped += report.numPendingTests + report.numTodoTests;
   } else if (report.stats !== undefined) {
-    // Playwright
-    passed += report.stats.expected;
+    // Playwright ("flaky": failed, then passed on a retry)
+    passed += report.stats.expected + (report.stats.flaky ?? 0);
     failed += report.stats.unexpected;
     skipped += report.stats.skipped;
   }

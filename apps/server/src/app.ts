@@ -1,9 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import authPlugin from './plugins/auth';
 import coreServices, { type CoreServicesOptions } from './plugins/core-services';
-import errorHandler from './plugins/error-handler';
+import errorHandler, { frameworkErrors } from './plugins/error-handler';
 import liveSocket from './plugins/live-socket';
 import openapi from './plugins/openapi';
+import reports from './plugins/reports';
 import webApp from './plugins/web-app';
 import adminCredentialRoutes from './routes/admin-credentials';
 import eventRoutes from './routes/events';
@@ -12,6 +13,7 @@ import healthRoutes from './routes/health';
 import liveRoutes from './routes/live';
 import meRoutes from './routes/me';
 import organisationRoutes from './routes/organisations';
+import reportRoutes from './routes/reports';
 
 export type BuildAppOptions = CoreServicesOptions & { logger?: boolean | object };
 
@@ -24,10 +26,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    frameworkErrors,
   });
   await app.register(errorHandler);
   await app.register(openapi);
   await app.register(coreServices, options);
+  await app.register(reports);
   await app.register(authPlugin);
   await app.register(liveSocket);
   await app.register(webApp);
@@ -38,5 +42,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(liveRoutes);
   await app.register(meRoutes);
   await app.register(adminCredentialRoutes);
+  await app.register(reportRoutes);
   return app;
 }

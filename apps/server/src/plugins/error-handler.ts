@@ -1,5 +1,5 @@
 import { StoreUnavailableError } from '@handover/store';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ApiRequestError } from '../api-error';
 
@@ -51,10 +51,10 @@ export default fp(
           },
         });
       }
-      if ((error.statusCode ?? 500) < 500) {
-        return reply
-          .code(error.statusCode ?? 400)
-          .send({ error: { code: 'INVALID_BODY', message: error.message } });
+      const status = error.statusCode ?? 500;
+      if (status < 500) {
+        const code = status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : 'INVALID_BODY';
+        return reply.code(status).send({ error: { code, message: error.message } });
       }
       request.log.error({ err: error }, 'unhandled error');
       return reply
@@ -64,3 +64,18 @@ export default fp(
   },
   { name: 'error-handler' },
 );
+
+/**
+ * Fastify answers a malformed URL (bad percent-encoding) or an over-long path parameter before routing,
+ * so the error handler above never sees them; this gives them the API's error shape too. It is a
+ * constructor option (`frameworkErrors`), which no plugin can set. Found by fuzzing.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    const problem =
+      error.code === 'FST_ERR_BAD_URL' ? 'has malformed percent-encoding' : 'has a part that is too long';
+    void reply.code(400).send({ error: { code: 'INVALID_FIELD', message: `The URL ${problem}.` } });
+    return;
+  }
+  void reply.code(500).send({ error: { code: 'INTERNAL', message: 'Something went wrong on the server.' } });
+}

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 
 /**
@@ -12,10 +12,28 @@ export default fp(
   async (app: FastifyInstance) => {
     const dir = app.config.webDir;
     const hasWeb = dir !== undefined && existsSync(join(dir, 'index.html'));
-    if (hasWeb) await app.register(fastifyStatic, { root: dir, maxAge: '1h', index: false });
+    if (hasWeb) {
+      await app.register(fastifyStatic, {
+        root: dir,
+        index: false,
+        // Built assets carry a content hash in their names, so they may be cached for good; the page
+        // itself must never be, or a screen reopened after a redeploy asks for assets that are gone.
+        cacheControl: false,
+        setHeaders: (res, path) =>
+          res.header(
+            'cache-control',
+            path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+          ),
+      });
+      // The start page: the static plugin would refuse a directory listing for "/".
+      app.get('/', { schema: { hide: true } }, (_request, reply) => sendPage(reply));
+    }
     app.setNotFoundHandler((request, reply) => {
-      const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/ws';
-      if (hasWeb && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      const isPage =
+        (request.method === 'GET' || request.method === 'HEAD') &&
+        !request.url.startsWith('/api/') &&
+        request.url !== '/ws';
+      if (hasWeb && isPage) return sendPage(reply);
       return reply.code(404).send({
         error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}.` },
       });
@@ -23,3 +41,7 @@ export default fp(
   },
   { name: 'web-app', dependencies: ['core-services'] },
 );
+
+function sendPage(reply: FastifyReply) {
+  return reply.header('cache-control', 'no-cache').sendFile('index.html');
+}

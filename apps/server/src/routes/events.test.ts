@@ -258,3 +258,35 @@ describe('POST /api/v1/events/batch', () => {
     expect(t.app.projection.get(b.handoverId)?.state).toBe('waiting');
   });
 });
+
+describe('the amendment window', () => {
+  it('refuses a correction to a handover that arrived more than 14 days ago, even one made today', async () => {
+    let now = NOW;
+    const clocked = await startTestApp({ now: () => now });
+    try {
+      const a = arrival(now - 60 * MIN);
+      await clocked.app.inject({
+        method: 'POST',
+        url: '/api/v1/events',
+        headers: clocked.auth('feed'),
+        payload: a,
+      });
+      now += 14 * 24 * 60 * MIN;
+      const correction = follow(a.handoverId, 'corrected', now, {
+        field: 'arrivedAt',
+        value: new Date(NOW - 61 * MIN).toISOString(),
+        reason: 'Pressed late',
+      });
+      const res = await clocked.app.inject({
+        method: 'POST',
+        url: '/api/v1/events',
+        headers: clocked.auth('feed'),
+        payload: correction,
+      });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error).toMatchObject({ code: 'TIMESTAMP_TOO_OLD', field: 'handoverId' });
+    } finally {
+      await clocked.close();
+    }
+  });
+});

@@ -126,7 +126,12 @@ export default async function eventRoutes(app: FastifyInstance) {
         chains.set(
           key,
           previous.then(async () => {
-            results[index] = await app.ingest.ingest(parsed.value, principal);
+            const outcome = await app.ingest.ingest(parsed.value, principal);
+            // Name the field within the batch, as the schema errors above do ('events/3/at').
+            results[index] =
+              outcome.ok || outcome.error.field === undefined
+                ? outcome
+                : { ok: false, error: { ...outcome.error, field: `events/${index}/${outcome.error.field}` } };
           }),
         );
       });

@@ -1,4 +1,10 @@
-import { applyEvent, type HandoverEvent, type HandoverState, type Organisations } from '@handover/domain';
+import {
+  applyEvent,
+  type Handover,
+  type HandoverEvent,
+  type HandoverState,
+  type Organisations,
+} from '@handover/domain';
 import type { ApiError } from '@handover/protocol';
 import type { EventStore } from '@handover/store';
 import { canRecord } from '../access/access-rules';
@@ -47,6 +53,8 @@ export class IngestService {
 
     for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
       const current = projection.get(event.handoverId);
+      const closedForAmendment = this.checkAmendmentWindow(current, receivedAt);
+      if (closedForAmendment) return { ok: false, error: closedForAmendment };
       const covered = current ?? ('siteCode' in event ? event : undefined);
       const access = covered && canRecord(principal, event, covered, this.options.organisations);
       if (access && !access.ok) return { ok: false, error: { code: 'FORBIDDEN', message: access.message } };
@@ -88,6 +96,19 @@ export class IngestService {
       };
     }
     throw new Error(`Handover ${event.handoverId} kept changing under concurrent writes; retry the request.`);
+  }
+
+  /** A correction's `at` is when it was made, so the window is also judged by the handover's arrival. */
+  private checkAmendmentWindow(current: Handover | undefined, receivedAt: number): ApiError | undefined {
+    const { amendmentWindowDays } = this.options;
+    if (current?.arrivedAt === undefined || current.arrivedAt >= receivedAt - amendmentWindowDays * DAY_MS) {
+      return undefined;
+    }
+    return {
+      code: 'TIMESTAMP_TOO_OLD',
+      message: `This handover arrived more than ${amendmentWindowDays} days ago: it is outside the amendment window and can no longer change.`,
+      field: 'handoverId',
+    };
   }
 
   private checkTimeAndCodes(event: HandoverEvent, receivedAt: number): ApiError | undefined {

@@ -10,12 +10,20 @@ export interface RouteDefinition {
 }
 
 /**
- * Every screen and its path. Screens still to come (control room, national, reports, handover
- * timeline) add a line here and a folder under features/.
+ * Every screen and its path. A new screen adds a line here and a folder under features/.
  */
 export const ROUTES: readonly RouteDefinition[] = [
   { pattern: '/', load: () => import('../features/sign-in/start-page') },
   { pattern: '/sign-in', load: () => import('../features/sign-in/sign-in-page') },
   { pattern: '/board/:siteCode', load: () => import('../features/board/board-page') },
   { pattern: '/entry/:siteCode', load: () => import('../features/entry/entry-page') },
+  {
+    pattern: '/control/:ambulanceTrustCode',
+    load: () => import('../features/control/control-page'),
+  },
+  { pattern: '/handover/:handoverId', load: () => import('../features/handover/handover-page') },
+  // National views share one chunk family: only they load the chart library.
+  { pattern: '/national', load: () => import('../features/national/national-page') },
+  { pattern: '/region/:regionCode', load: () => import('../features/national/region-page') },
+  { pattern: '/trust/:trustCode', load: () => import('../features/national/trust-page') },
 ];

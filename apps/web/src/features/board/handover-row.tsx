@@ -8,10 +8,10 @@ import {
 } from '@handover/domain';
 import { memo } from 'react';
 import { formatLondonTime } from '../../shared/lib/format-time';
+import { releaseStatus } from '../../shared/lib/release-status';
 import { Elapsed } from '../../shared/ui/elapsed';
 import { BandIcon } from '../../shared/ui/icons/band-icon';
 import { MarkIcon, type MarkIconName } from '../../shared/ui/icons/mark-icon';
-import { pendingReleaseRequest } from './board-view';
 import { useBand } from './use-band';
 
 interface HandoverRowProps {
@@ -35,13 +35,20 @@ export const HandoverRow = memo(function HandoverRow({
   const info = bandInfo(band, thresholds);
   const { arrivedAt } = handover;
   const stoppedAt = handoverTime(handover);
-  const releaseRequested = pendingReleaseRequest(handover) !== undefined;
+  const release = releaseStatus(handover);
   if (arrivedAt === undefined) return null;
 
   const marks: { icon: MarkIconName; text: string; tone: string }[] = [];
-  if (releaseRequested) {
-    marks.push({ icon: 'release', text: 'Release requested', tone: 'urgent' });
+  // Control's request, then the ED's answer when it arrives live: released, or declined.
+  if (release.kind === 'open') marks.push({ icon: 'release', text: 'Release requested', tone: 'urgent' });
+  if (release.kind === 'released') {
+    marks.push({
+      icon: 'release',
+      text: `Crew released ${formatLondonTime(release.respondedAt)}`,
+      tone: 'done',
+    });
   }
+  if (release.kind === 'declined') marks.push({ icon: 'release', text: 'Release declined', tone: 'warning' });
   if (isDisputed(handover, thresholds)) marks.push({ icon: 'disputed', text: 'Disputed', tone: 'warning' });
   if (stoppedAt !== undefined) {
     marks.push({ icon: 'handed-over', text: `Handed over ${formatLondonTime(stoppedAt)}`, tone: 'done' });

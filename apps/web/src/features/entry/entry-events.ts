@@ -5,6 +5,8 @@ import type {
   CorrectableField,
   CorrectedEvent,
   HandedOverEvent,
+  ReleaseOutcome,
+  ReleaseRespondedEvent,
 } from '@handover/domain';
 
 /**
@@ -67,5 +69,23 @@ export function correctionEvent(
     field,
     value,
     reason: reason.trim(),
+  };
+}
+
+/** The ED's answer to control's open release request; a decline carries its reason. */
+export function releaseResponseEvent(
+  handoverId: string,
+  outcome: ReleaseOutcome,
+  at: number,
+  reason?: string,
+  newId: NewId = newUuid,
+): ReleaseRespondedEvent {
+  return {
+    type: 'release_responded',
+    eventId: newId(),
+    handoverId,
+    at: iso(at),
+    outcome,
+    ...(reason === undefined || reason.trim() === '' ? {} : { reason: reason.trim() }),
   };
 }

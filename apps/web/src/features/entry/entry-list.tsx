@@ -7,6 +7,7 @@ import {
   type Thresholds,
 } from '@handover/domain';
 import { formatLondonTime } from '../../shared/lib/format-time';
+import { releaseStatus } from '../../shared/lib/release-status';
 import { shortTrustName } from '../../shared/lib/trust-names';
 import { BandBadge } from '../../shared/ui/band-badge';
 import { Elapsed } from '../../shared/ui/elapsed';
@@ -14,6 +15,7 @@ import { serverNow } from '../../stores/live-store';
 import type { OrganisationDirectory } from '../../stores/organisations-store';
 import { arrivalEvent, clearedEvent, edHandoverEvent } from './entry-events';
 import type { RecordEvent } from './record-event';
+import { ReleaseAnswer } from './release-answer';
 
 interface EntryListProps {
   handovers: readonly Handover[];
@@ -60,6 +62,7 @@ function EntryRow({ handover, unsent, thresholds, trustName, record, onCorrect }
   const stoppedAt = handoverTime(handover);
   const band = bandAt(handover, serverNow(), thresholds);
   const label = `${callsign}, ${trustName}`;
+  const release = releaseStatus(handover);
 
   if (handover.state === 'inbound' || arrivedAt === undefined) {
     return (
@@ -117,7 +120,15 @@ function EntryRow({ handover, unsent, thresholds, trustName, record, onCorrect }
       <div className="entry-row__top">
         <p className="entry-row__callsign">{callsign}</p>
         {unsent && <span className="entry-tag entry-tag--unsent">Not sent yet</span>}
-        {pendingRelease(handover) && <span className="entry-tag entry-tag--urgent">Release requested</span>}
+        {release.kind === 'open' && <span className="entry-tag entry-tag--urgent">Release requested</span>}
+        {release.kind === 'released' && (
+          <span className="entry-tag entry-tag--done">
+            Crew released {formatLondonTime(release.respondedAt)}
+          </span>
+        )}
+        {release.kind === 'declined' && (
+          <span className="entry-tag entry-tag--warning">Release declined</span>
+        )}
         {isDisputed(handover, thresholds) && <span className="entry-tag entry-tag--warning">Disputed</span>}
         {handover.state === 'cohorted' && <span className="entry-tag">Cohorted (crew clear)</span>}
         {handover.preAlerted && <span className="entry-tag">Pre-alert</span>}
@@ -131,6 +142,15 @@ function EntryRow({ handover, unsent, thresholds, trustName, record, onCorrect }
         </span>
       </div>
       <p className="entry-row__facts">{facts.join(' · ')}</p>
+      {release.kind === 'open' && handover.state === 'waiting' && (
+        <ReleaseAnswer
+          handover={handover}
+          request={release.request}
+          serviceName={trustName}
+          label={label}
+          record={record}
+        />
+      )}
       <div className="entry-row__actions">
         {handover.edHandedOverAt === undefined &&
           (isClockRunning(handover) || handover.state === 'handed_over') && (
@@ -164,12 +184,6 @@ function EntryRow({ handover, unsent, thresholds, trustName, record, onCorrect }
       </div>
     </li>
   );
-}
-
-/** Control has asked for this crew and the ED has not answered yet. */
-function pendingRelease(handover: Handover): boolean {
-  const last = handover.releaseRequests.at(-1);
-  return last !== undefined && last.respondedAt === undefined;
 }
 
 function trustName(code: string, directory: OrganisationDirectory | null): string {

@@ -73,27 +73,52 @@ export default function StartPage() {
 }
 
 function ScreenLinks({ scope, directory }: { scope: Scope; directory: OrganisationDirectory | null }) {
+  const area = areaScreen(scope);
   const sites = sitesOf(scope, directory);
-  if (sites.length === 0) {
-    return <p>The control room, national and report screens for this credential are not available yet.</p>;
-  }
   return (
-    <ul className="start__sites">
-      {sites.map((code) => (
-        <li key={code} className="start__site">
-          <h2>{directory?.site(code)?.name ?? code}</h2>
-          <div className="start__links">
-            <Link to={`/board/${code}`} className="button button--blue">
-              Wall display
-            </Link>
-            <Link to={`/entry/${code}`} className="button button--secondary">
-              Entry tablet
-            </Link>
-          </div>
-        </li>
-      ))}
-    </ul>
+    <>
+      {area && (
+        <p className="start__links">
+          <Link to={area.path} className="button button--blue button--large">
+            {area.label}
+          </Link>
+        </p>
+      )}
+      {sites.length > 0 && (
+        <ul className="start__sites">
+          {sites.map((code) => (
+            <li key={code} className="start__site">
+              <h2>{directory?.site(code)?.name ?? code}</h2>
+              <div className="start__links">
+                <Link to={`/board/${code}`} className="button button--blue">
+                  Wall display
+                </Link>
+                <Link to={`/entry/${code}`} className="button button--secondary">
+                  Entry tablet
+                </Link>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
+}
+
+/** The overview screen a wider scope opens: national, region, trust or control room. */
+function areaScreen(scope: Scope): { path: string; label: string } | undefined {
+  switch (scope.kind) {
+    case 'england':
+      return { path: '/national', label: 'National view' };
+    case 'region':
+      return { path: `/region/${scope.code}`, label: 'Region view' };
+    case 'acute_trust':
+      return { path: `/trust/${scope.code}`, label: 'Trust view' };
+    case 'ambulance_trust':
+      return { path: `/control/${scope.code}`, label: 'Control room' };
+    case 'sites':
+      return undefined;
+  }
 }
 
 function sitesOf(scope: Scope, directory: OrganisationDirectory | null): string[] {

@@ -42,3 +42,10 @@ export function formatLondonTimeNear(instant: number, now: number): string {
   if (localDateOf(instant) === localDateOf(now)) return time;
   return `${time} (${new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'short' }).format(instant)})`;
 }
+
+const shortDate = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'short' });
+
+/** "12 Jan" in Europe/London. */
+export function formatLondonShortDate(instant: number): string {
+  return shortDate.format(instant);
+}

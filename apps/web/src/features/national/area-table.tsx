@@ -1,0 +1,173 @@
+import type { Thresholds } from '@handover/domain';
+import { type ReactNode, useId, useMemo, useState } from 'react';
+import { formatDurationWords, formatHoursMinutes, formatPercent } from '../../shared/lib/format-duration';
+import { isPastMaximum } from '../../shared/lib/pressure';
+import { Link } from '../../shared/router/link';
+import { PressureBadge } from '../../shared/ui/pressure-badge';
+import type { AreaRow } from './drill-down';
+import { nextOrder, type SortKey, type SortOrder, sortRows } from './table-sort';
+
+interface AreaTableProps {
+  title: string;
+  /** What each row is: "Region", "Acute trust", "Site". */
+  nameHeader: string;
+  rows: readonly AreaRow[];
+  thresholds: Thresholds;
+  /** Adds a column with each row's region (trusts listed for all of England). */
+  showParent?: boolean;
+  initialOrder?: SortOrder;
+  /** Extra links per row (a site's wall display). */
+  actions?: (row: AreaRow) => ReactNode;
+  /** Fewer columns, for a narrow panel: the rows' tint and longest wait still show pressure. */
+  compact?: boolean;
+  /** The row whose details show below the table (a trust's chosen site). */
+  selectedCode?: string;
+  /** Rows shown before "Show all"; with it, a box to find a row by name. */
+  pageSize?: number;
+  testId: string;
+}
+
+/**
+ * A sortable table of areas, each linking one level down. Column headers are buttons (keyboard
+ * reachable) and announce their order with aria-sort.
+ */
+export function AreaTable({
+  title,
+  nameHeader,
+  rows,
+  thresholds,
+  showParent = false,
+  initialOrder = { key: 'hoursLost', direction: 'descending' },
+  actions,
+  compact = false,
+  selectedCode,
+  pageSize,
+  testId,
+}: AreaTableProps) {
+  const [order, setOrder] = useState<SortOrder>(initialOrder);
+  const [showAll, setShowAll] = useState(false);
+  const [search, setSearch] = useState('');
+  const filterId = useId();
+  const sorted = useMemo(() => sortRows(filterRows(rows, search), order), [rows, order, search]);
+  const shown = pageSize === undefined || showAll ? sorted : sorted.slice(0, pageSize);
+  const [b1, , , b4] = thresholds.bandMinutes;
+
+  const header = (key: SortKey, label: string, numeric = true) => (
+    <th
+      scope="col"
+      className={numeric ? 'num' : undefined}
+      aria-sort={order.key === key ? order.direction : undefined}
+    >
+      <button type="button" className="sort-button" onClick={() => setOrder(nextOrder(order, key))}>
+        {label}
+        <span
+          className={`sort-button__arrow sort-button__arrow--${order.key === key ? order.direction : 'none'}`}
+          aria-hidden="true"
+        />
+      </button>
+    </th>
+  );
+
+  return (
+    <section className="area-table" aria-labelledby={`${testId}-title`}>
+      <div className="area-table__top">
+        <h2 id={`${testId}-title`} className="panel__title">
+          {title} <span className="panel__count">{rows.length}</span>
+        </h2>
+        {pageSize !== undefined && (
+          <div className="area-table__filter">
+            <label htmlFor={filterId}>Find by name</label>
+            <input
+              id={filterId}
+              type="search"
+              className="area-table__search"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+              autoComplete="off"
+            />
+          </div>
+        )}
+      </div>
+      <div className="area-table__scroll">
+        <table className="area-table__table" data-testid={testId}>
+          <thead>
+            <tr>
+              {header('name', nameHeader, false)}
+              {showParent && <th scope="col">Region</th>}
+              {!compact && header('pressure', 'Pressure now', false)}
+              {!compact && header('handovers', 'Handovers today')}
+              {header('within15', `Within ${b1} min`)}
+              {!compact && header('over60', `Over ${b4} min`)}
+              {header('hoursLost', 'Hours lost today')}
+              {header('waitingNow', compact ? 'Waiting now' : 'Crews waiting now')}
+              {header('longestWait', compact ? 'Longest wait' : 'Longest wait now')}
+              {actions !== undefined && <th scope="col">Open</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row) => {
+              const { figures } = row;
+              return (
+                <tr
+                  key={row.code}
+                  className={rowClass(row, selectedCode)}
+                  data-testid="area-row"
+                  data-code={row.code}
+                >
+                  <th scope="row" className="area-table__name">
+                    <Link to={row.href} aria-current={row.code === selectedCode ? 'true' : undefined}>
+                      {row.name}
+                    </Link>
+                    {row.code === selectedCode && <span className="area-table__note">listed below</span>}
+                  </th>
+                  {showParent && <td className="area-table__parent">{row.parent ?? '–'}</td>}
+                  {!compact && (
+                    <td>
+                      <PressureBadge pressure={row.pressure} thresholds={thresholds} />
+                    </td>
+                  )}
+                  {!compact && <td className="num">{figures.today.allHandovers.toLocaleString('en-GB')}</td>}
+                  <td className="num">{formatPercent(figures.today.within15Share)}</td>
+                  {!compact && <td className="num">{figures.today.over60.toLocaleString('en-GB')}</td>}
+                  <td className="num">{formatHoursMinutes(figures.hoursLostTodayMs)}</td>
+                  <td className="num">{figures.heldNow}</td>
+                  <td className="num">
+                    {figures.longestWaitMs === null ? '–' : formatDurationWords(figures.longestWaitMs)}
+                  </td>
+                  {actions !== undefined && <td className="area-table__actions">{actions(row)}</td>}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {sorted.length === 0 && <p className="panel__empty">Nothing matches “{search}”.</p>}
+        {shown.length < sorted.length && (
+          <button
+            type="button"
+            className="button button--secondary area-table__more"
+            onClick={() => setShowAll(true)}
+          >
+            Show all {sorted.length}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function rowClass(row: AreaRow, selectedCode: string | undefined): string | undefined {
+  const classes = [
+    isPastMaximum(row.pressure) ? `area-table__row--${row.pressure}` : '',
+    row.code === selectedCode ? 'area-table__row--selected' : '',
+  ].filter((name) => name !== '');
+  return classes.length === 0 ? undefined : classes.join(' ');
+}
+
+/** Rows whose name (or region) contains the search text, ignoring case. */
+export function filterRows(rows: readonly AreaRow[], search: string): readonly AreaRow[] {
+  const wanted = search.trim().toLowerCase();
+  if (wanted === '') return rows;
+  return rows.filter(
+    (row) => row.name.toLowerCase().includes(wanted) || (row.parent ?? '').toLowerCase().includes(wanted),
+  );
+}
