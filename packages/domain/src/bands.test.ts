@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BANDS, bandAt, bandForDuration, bandInfo, clockAt, nextBandChangeAt } from './bands';
-import type { Handover } from './handover';
+import { handoverFactory, TEST_ACTOR } from './test-support/handover-fixture';
 import { ENGLAND_2025, MINUTE_MS } from './thresholds';
 
 const T0 = Date.parse('2026-01-12T10:00:00Z');
 const t = ENGLAND_2025;
 
-function waiting(overrides: Partial<Handover> = {}): Handover {
-  return {
-    handoverId: 'h1',
-    siteCode: 'RRK15',
-    ambulanceTrustCode: 'RYA',
-    callsign: 'WM101',
-    state: 'waiting',
-    preAlerted: false,
-    arrivedAt: T0,
-    releaseRequests: [],
-    corrections: [],
-    eventIds: ['e1'],
-    lastCursor: '1',
-    ...overrides,
-  };
-}
+const waiting = handoverFactory({ handoverId: 'h1', arrivedAt: T0, eventIds: ['e1'], lastCursor: '1' });
 
 describe('bandForDuration', () => {
   it.each([
@@ -84,7 +69,11 @@ describe('bandAt and clockAt', () => {
   it('has no clock before arrival or once cancelled', () => {
     expect(bandAt(waiting({ state: 'inbound', arrivedAt: undefined }), T0, t)).toBeUndefined();
     expect(
-      bandAt(waiting({ state: 'cancelled', cancelled: { reason: 'duplicate', at: T0, by: actor } }), T0, t),
+      bandAt(
+        waiting({ state: 'cancelled', cancelled: { reason: 'duplicate', at: T0, by: TEST_ACTOR } }),
+        T0,
+        t,
+      ),
     ).toBeUndefined();
   });
 
@@ -122,5 +111,3 @@ describe('nextBandChangeAt', () => {
     expect(bandAt(h, now, t)).toBe('over_60');
   });
 });
-
-const actor = { credentialId: 'c1', role: 'ed', label: 'ED tablet' };

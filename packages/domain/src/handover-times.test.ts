@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Handover } from './handover';
 import { handoverDuration, handoverTime, isClockRunning, isDisputed } from './handover-times';
+import { handoverFactory } from './test-support/handover-fixture';
 import { ENGLAND_2025, MINUTE_MS } from './thresholds';
 
 const T0 = Date.parse('2026-01-12T10:00:00Z');
-const base: Handover = {
-  handoverId: 'h1',
-  siteCode: 'RRK15',
-  ambulanceTrustCode: 'RYA',
-  callsign: 'WM101',
-  state: 'handed_over',
-  preAlerted: false,
-  arrivedAt: T0,
-  releaseRequests: [],
-  corrections: [],
-  eventIds: [],
-  lastCursor: '1-0',
-};
+const base = handoverFactory({ handoverId: 'h1', state: 'handed_over', arrivedAt: T0, lastCursor: '1-0' })();
 
 describe('two-party handover stamps', () => {
   it("reports the crew's stamp when present, else the ED's", () => {

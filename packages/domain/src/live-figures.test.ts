@@ -3,29 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { Handover, HandoverState } from './handover';
 import { HANDOVER_STATES } from './handover';
 import { computeLiveFigures, emptyLiveFigures, type LiveFigures, mergeLiveFigures } from './live-figures';
+import { handoverFactory, TEST_ACTOR } from './test-support/handover-fixture';
 import { ENGLAND_2025, HOUR_MS, MINUTE_MS } from './thresholds';
 
 const NOW = Date.parse('2026-01-12T10:00:00Z');
 const M = MINUTE_MS;
 const thresholds = ENGLAND_2025;
-const actor = { credentialId: 'c1', role: 'ed', label: 'ED tablet' };
+const actor = TEST_ACTOR;
 
-function makeHandover(overrides: Partial<Handover> = {}): Handover {
-  return {
-    handoverId: 'h',
-    siteCode: 'RRK15',
-    ambulanceTrustCode: 'RYA',
-    callsign: 'WM101',
-    state: 'waiting',
-    preAlerted: false,
-    arrivedAt: NOW,
-    releaseRequests: [],
-    corrections: [],
-    eventIds: [],
-    lastCursor: '0',
-    ...overrides,
-  };
-}
+const makeHandover = handoverFactory({ arrivedAt: NOW });
 
 /** Waiting since `minutes` before now. */
 function waitingFor(minutes: number, overrides: Partial<Handover> = {}): Handover {

@@ -15,29 +15,15 @@ import {
 } from './metrics';
 import type { Period } from './period';
 import { inPeriod } from './period';
+import { handoverFactory, TEST_ACTOR } from './test-support/handover-fixture';
 import { ENGLAND_2025, HOUR_MS, MINUTE_MS, type Thresholds } from './thresholds';
 
 const T0 = Date.parse('2026-01-12T00:00:00Z');
 const M = MINUTE_MS;
 const thresholds = ENGLAND_2025;
-const actor = { credentialId: 'c1', role: 'ed', label: 'ED tablet' };
+const actor = TEST_ACTOR;
 
-function makeHandover(overrides: Partial<Handover> = {}): Handover {
-  return {
-    handoverId: 'h',
-    siteCode: 'RRK15',
-    ambulanceTrustCode: 'RYA',
-    callsign: 'WM101',
-    state: 'waiting',
-    preAlerted: false,
-    arrivedAt: T0,
-    releaseRequests: [],
-    corrections: [],
-    eventIds: [],
-    lastCursor: '0',
-    ...overrides,
-  };
-}
+const makeHandover = handoverFactory({ arrivedAt: T0 });
 
 const correction = {
   eventId: 'c',
