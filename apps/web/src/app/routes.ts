@@ -26,4 +26,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   { pattern: '/national', load: () => import('../features/national/national-page') },
   { pattern: '/region/:regionCode', load: () => import('../features/national/region-page') },
   { pattern: '/trust/:trustCode', load: () => import('../features/national/trust-page') },
+  // Reports: the charts are a further chunk of their own, loaded by the report page.
+  { pattern: '/reports', load: () => import('../features/reports/reports-list-page') },
+  { pattern: '/reports/1600/:date', load: () => import('../features/reports/report-1600-page') },
+  { pattern: '/reports/daily-return/:date', load: () => import('../features/reports/daily-return-page') },
 ];

@@ -1,4 +1,4 @@
-import type { Scope } from '@handover/protocol';
+import type { Role, Scope } from '@handover/protocol';
 import { useEffect } from 'react';
 import { useCredential } from '../../shared/credentials/credential-store';
 import { useIdentity } from '../../shared/credentials/identity';
@@ -45,7 +45,11 @@ export default function StartPage() {
             <p className="sign-in__lead">
               This credential covers {describeScope(identity.identity.scope, directory)}.
             </p>
-            <ScreenLinks scope={identity.identity.scope} directory={directory} />
+            <ScreenLinks
+              scope={identity.identity.scope}
+              role={identity.identity.role}
+              directory={directory}
+            />
           </>
         ) : identity.status === 'unauthorised' ? (
           <>
@@ -72,16 +76,35 @@ export default function StartPage() {
   );
 }
 
-function ScreenLinks({ scope, directory }: { scope: Scope; directory: OrganisationDirectory | null }) {
+/** Roles that may read the 16:00 report and the daily return (GET /api/v1/reports/*). */
+const REPORT_ROLES: readonly Role[] = ['viewer', 'control', 'ed', 'admin'];
+
+function ScreenLinks({
+  scope,
+  role,
+  directory,
+}: {
+  scope: Scope;
+  role: Role;
+  directory: OrganisationDirectory | null;
+}) {
   const area = areaScreen(scope);
   const sites = sitesOf(scope, directory);
+  const reports = REPORT_ROLES.includes(role);
   return (
     <>
-      {area && (
+      {(area || reports) && (
         <p className="start__links">
-          <Link to={area.path} className="button button--blue button--large">
-            {area.label}
-          </Link>
+          {area && (
+            <Link to={area.path} className="button button--blue button--large">
+              {area.label}
+            </Link>
+          )}
+          {reports && (
+            <Link to="/reports" className="button button--secondary button--large" data-testid="reports-link">
+              Reports: 16:00 and daily return
+            </Link>
+          )}
         </p>
       )}
       {sites.length > 0 && (
