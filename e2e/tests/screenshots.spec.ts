@@ -62,6 +62,18 @@ const VIEWS: View[] = [
     token: (t) => t.englandViewer,
     ready: '[data-testid="site-handover-row"]',
   },
+  {
+    name: 'reports',
+    path: '/reports',
+    token: (t) => t.englandViewer,
+    ready: '[data-testid="report-provisional"]',
+  },
+  {
+    name: 'report-1600-provisional',
+    path: '/reports/1600/provisional',
+    token: (t) => t.englandViewer,
+    ready: '[data-testid="report-headline"]',
+  },
 ];
 
 test.describe('screenshots', () => {
