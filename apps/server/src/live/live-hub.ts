@@ -39,6 +39,7 @@ interface LiveClient {
 const START_OF_LOG = '0-0';
 const SNAPSHOT_WINDOW_MS = 24 * 3_600_000;
 const RESUME_CHUNK = 500;
+const PING_SLICE = 200;
 const OPEN_STATES = new Set(['inbound', 'waiting', 'cohorted', 'handed_over']);
 const checkHello = Compile(HelloSchema);
 
@@ -140,15 +141,32 @@ export class LiveHub {
       client,
       JSON.stringify({ type: 'resumed', cursor, serverTime: this.options.now() } satisfies ServerMessage),
     );
-    const missed = this.recent
-      .filter((a) => compareCursors(a.recorded.cursor, cursor) > 0 && this.inScope(client.scope, a.handover))
-      .map((a) => a.recorded);
+    // The buffer is in cursor order: skip straight to the first event after the cursor.
+    const missed: AppliedEvent['recorded'][] = [];
+    for (let i = this.firstAfter(cursor); i < this.recent.length; i++) {
+      const applied = this.recent[i];
+      if (applied !== undefined && this.inScope(client.scope, applied.handover))
+        missed.push(applied.recorded);
+    }
     for (let i = 0; i < missed.length; i += RESUME_CHUNK) {
       this.sendBurst(
         client,
         JSON.stringify({ type: 'events', events: missed.slice(i, i + RESUME_CHUNK) } satisfies ServerMessage),
       );
     }
+  }
+
+  /** Index of the first remembered event after `cursor` (binary search: `recent` is in cursor order). */
+  private firstAfter(cursor: string): number {
+    let low = 0;
+    let high = this.recent.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const at = this.recent[mid]?.recorded.cursor ?? null;
+      if (compareCursors(at, cursor) > 0) high = mid;
+      else low = mid + 1;
+    }
+    return low;
   }
 
   private sendSnapshot(client: LiveClient): void {
@@ -193,9 +211,19 @@ export class LiveHub {
     }
   }
 
+  /** In slices, yielding between them, so thousands of pings never hold up an event for long. */
   private pingAll(): void {
-    const ping = JSON.stringify({ type: 'ping', serverTime: this.options.now() } satisfies ServerMessage);
-    for (const client of this.clients) this.send(client, ping);
+    const clients = [...this.clients];
+    let next = 0;
+    const slice = () => {
+      const ping = JSON.stringify({ type: 'ping', serverTime: this.options.now() } satisfies ServerMessage);
+      for (const end = Math.min(next + PING_SLICE, clients.length); next < end; next++) {
+        const client = clients[next];
+        if (client !== undefined) this.send(client, ping);
+      }
+      if (next < clients.length) setImmediate(slice);
+    };
+    slice();
   }
 
   /** The snapshot or resume a client asked for: bounded, so it is sent whole and allowed for later. */

@@ -1,0 +1,265 @@
+/**
+ * Browser cost (issue #7, item 2): the production web build in Debian's Chromium, driven by
+ * playwright-core, against a real server. Measures the main-thread time of the ED board's per-second
+ * tick with 40 open handovers, and of the national view's updates with 2,000 open handovers while events
+ * arrive, from a Chrome trace (every top-level task of the page's main thread), plus the page's own
+ * long-task observer.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { makeTempDir } from '@handover/store/test-support';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { startDeployment } from './lib/deployment';
+import { batchStatuses, postJson } from './lib/http-post';
+import type { BenchReference } from './lib/reference';
+import { type LatencySummary, summarise } from './lib/stats';
+import { mainThreadProfile } from './lib/trace-analysis';
+import { HandoverTraffic, type TrafficEvent } from './lib/traffic';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WEB_BUILD = join(REPO_ROOT, 'apps/web/dist');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const BOARD_SITE = 'RRK15';
+const BOARD_OPEN = 40;
+const NATIONAL_OPEN = 2_000;
+/** NHS England's peak event rate (DOMAIN.md section 7). */
+const NATIONAL_EVENTS_PER_SECOND = 3;
+const TRACE_CATEGORIES = [
+  '-*',
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink',
+  'cc',
+];
+const LONG_TASKS = '__benchLongTasks';
+
+export interface PageCost {
+  page: string;
+  openHandovers: number;
+  windowS: number;
+  /** What counts as an update: the board's ticks, or every burst of national-view work. */
+  updates: number;
+  /** Main-thread CPU time per update (thread time: unaffected by other processes on this machine). */
+  perUpdateCpuMs: LatencySummary;
+  /** The same in wall time (what a viewer waits on this loaded machine). */
+  perUpdateWallMs: LatencySummary;
+  /** Mean CPU per update: script and messages, style and layout, paint, the rest of the frame. */
+  meanBreakdownCpuMs: { script: number; styleLayout: number; paint: number; otherFrame: number };
+  /** CPU per update, split: updates in which a timer fired (the tick) and the rest (incoming events). */
+  tickUpdatesCpuMs: LatencySummary;
+  otherUpdatesCpuMs: LatencySummary;
+  busyCpuPerSecondMs: number;
+  longestTaskMs: number;
+  /** Tasks over 50 ms in the trace, and as the page's own PerformanceObserver saw them. */
+  longTasksInTrace: number;
+  longTasksObserved: number;
+  eventsPosted: number;
+}
+
+export interface BrowserCostResult {
+  chromium: string;
+  board: PageCost;
+  national: PageCost | { skipped: string };
+}
+
+export async function measureBrowserCost(
+  reference: BenchReference,
+  windowMs: number,
+  log: (line: string) => void,
+): Promise<BrowserCostResult> {
+  const build = await snapshotWebBuild();
+  const deployment = await startDeployment({ kind: 'file', instances: 1, env: { WEB_DIR: build.dir } });
+  let browser: Browser | undefined;
+  try {
+    const baseUrl = deployment.instances[0]?.httpUrl ?? '';
+    const { viewer, feed } = deployment.tokens;
+    const traffic = new HandoverTraffic(reference.sites);
+    // Open handovers from a few minutes to two hours old, so the board shows every band.
+    await seed(traffic, baseUrl, feed, BOARD_OPEN, [BOARD_SITE]);
+    const elsewhere = reference.sites.map((site) => site.code).filter((code) => code !== BOARD_SITE);
+    await seed(traffic, baseUrl, feed, NATIONAL_OPEN - BOARD_OPEN, elsewhere);
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await page.addInitScript(`
+      window.${LONG_TASKS} = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.${LONG_TASKS}.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    `);
+
+    const boardUrl = `${baseUrl}/board/${BOARD_SITE}#token=${encodeURIComponent(viewer)}`;
+    await openLive(page, boardUrl, '[data-testid="handover-row"]', BOARD_OPEN);
+    const board = await measure(browser, page, windowMs, {
+      page: `/board/${BOARD_SITE}`,
+      openHandovers: BOARD_OPEN,
+      ticksOnly: true,
+    });
+    log(`  board: ${describe(board)}`);
+
+    const national = hasRoute('/national')
+      ? await (async () => {
+          await openLive(page, `${baseUrl}/national#token=${encodeURIComponent(viewer)}`);
+          return measure(browser, page, windowMs, {
+            page: '/national',
+            openHandovers: NATIONAL_OPEN,
+            ticksOnly: false,
+            during: (signal) => postSteadily(traffic, baseUrl, feed, signal),
+          });
+        })()
+      : { skipped: 'apps/web has no /national route yet' };
+    log(`  national: ${'skipped' in national ? national.skipped : describe(national)}`);
+    return { chromium: browser.version(), board, national };
+  } finally {
+    await browser?.close();
+    await deployment.dispose();
+    await build.remove();
+  }
+}
+
+/** A copy of the web build, so a rebuild while the bench runs cannot pull files from under the server. */
+async function snapshotWebBuild(): Promise<{ dir: string; remove: () => Promise<void> }> {
+  if (!existsSync(join(WEB_BUILD, 'index.html'))) {
+    const built = spawnSync('pnpm', ['--filter', '@handover/web', 'build'], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+    });
+    if (built.status !== 0) throw new Error('could not build apps/web (pnpm --filter @handover/web build)');
+  }
+  const temp = await makeTempDir('handover-bench-web-');
+  const dir = join(temp.path, 'dist');
+  cpSync(WEB_BUILD, dir, { recursive: true });
+  return { dir, remove: () => temp.remove() };
+}
+
+/** Whether the web app has a screen at `path` yet (the national view was being built alongside this). */
+function hasRoute(path: string): boolean {
+  return readFileSync(join(REPO_ROOT, 'apps/web/src/app/routes.ts'), 'utf8').includes(`pattern: '${path}'`);
+}
+
+async function seed(
+  traffic: HandoverTraffic,
+  baseUrl: string,
+  token: string,
+  count: number,
+  siteCodes: string[],
+): Promise<void> {
+  for (let done = 0; done < count; done += 500) {
+    const now = Date.now();
+    const events = Array.from({ length: Math.min(500, count - done) }, () =>
+      traffic.arrival(now - 2 * 60_000 - Math.random() * 118 * 60_000, siteCodes),
+    );
+    const answer = await postJson(`${baseUrl}/api/v1/events/batch`, token, {
+      events: events.map((e) => e.event),
+    });
+    const statuses = batchStatuses(answer.body, events.length) ?? [];
+    events.forEach((e, i) => {
+      traffic.settled(e.event.eventId, statuses[i] === 201);
+    });
+    if (answer.status !== 200 || statuses.some((s) => s !== 201)) {
+      throw new Error(
+        `seeding the browser's handovers failed: ${answer.status} ${JSON.stringify(answer.body)}`,
+      );
+    }
+  }
+}
+
+async function openLive(page: Page, url: string, rows?: string, count?: number): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="connection-banner"][data-state="live"]', { timeout: 30_000 });
+  if (rows !== undefined && count !== undefined) {
+    await page.waitForFunction(`document.querySelectorAll('${rows}').length >= ${count}`);
+  }
+  // Let start-up work (fonts, first charts, code chunks) finish before anything is measured.
+  await sleep(3_000);
+}
+
+/** Traces the page for `windowMs` (while `during` runs, if given) and sums its main-thread work. */
+async function measure(
+  browser: Browser,
+  page: Page,
+  windowMs: number,
+  options: {
+    page: string;
+    openHandovers: number;
+    ticksOnly: boolean;
+    during?: (signal: AbortSignal) => Promise<number>;
+  },
+): Promise<PageCost> {
+  await page.evaluate(`window.${LONG_TASKS}.length = 0`);
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  const stop = new AbortController();
+  const posting = options.during?.(stop.signal) ?? Promise.resolve(0);
+  await sleep(windowMs);
+  stop.abort();
+  const eventsPosted = await posting;
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+  const observed = (await page.evaluate(`window.${LONG_TASKS}.slice()`)) as number[];
+  const profile = mainThreadProfile(trace);
+  const updates = profile.updates.filter((u) => !options.ticksOnly || u.timer);
+  const mean = (pick: (u: (typeof updates)[number]) => number) =>
+    updates.length > 0 ? updates.reduce((sum, u) => sum + pick(u), 0) / updates.length : 0;
+  return {
+    page: options.page,
+    openHandovers: options.openHandovers,
+    windowS: windowMs / 1000,
+    updates: updates.length,
+    perUpdateCpuMs: summarise(updates.map((u) => u.cpuMs)),
+    perUpdateWallMs: summarise(updates.map((u) => u.wallMs)),
+    meanBreakdownCpuMs: {
+      script: mean((u) => u.cpuMs - u.frameCpuMs),
+      styleLayout: mean((u) => u.styleLayoutCpuMs),
+      paint: mean((u) => u.paintCpuMs),
+      otherFrame: mean((u) => u.frameCpuMs - u.styleLayoutCpuMs - u.paintCpuMs),
+    },
+    tickUpdatesCpuMs: summarise(profile.updates.filter((u) => u.timer).map((u) => u.cpuMs)),
+    otherUpdatesCpuMs: summarise(profile.updates.filter((u) => !u.timer).map((u) => u.cpuMs)),
+    busyCpuPerSecondMs: profile.busyCpuMs / (windowMs / 1000),
+    longestTaskMs: profile.longestTaskMs,
+    longTasksInTrace: profile.updates.filter((u) => u.longestTaskMs > 50).length,
+    longTasksObserved: observed.length,
+    eventsPosted,
+  };
+}
+
+/** Posts the national peak rate of events (arrivals, handovers, clears) until aborted; returns how many. */
+async function postSteadily(
+  traffic: HandoverTraffic,
+  baseUrl: string,
+  token: string,
+  signal: AbortSignal,
+): Promise<number> {
+  let posted = 0;
+  while (!signal.aborted) {
+    const { event }: TrafficEvent = traffic.next(Date.now());
+    const answer = await postJson(`${baseUrl}/api/v1/events`, token, event);
+    traffic.settled(event.eventId, answer.status === 201);
+    if (answer.status === 201) posted += 1;
+    await sleep(1_000 / NATIONAL_EVENTS_PER_SECOND);
+  }
+  return posted;
+}
+
+function describe(cost: PageCost): string {
+  const cpu = cost.perUpdateCpuMs;
+  const b = cost.meanBreakdownCpuMs;
+  return (
+    `${cost.updates} updates in ${cost.windowS} s, CPU per update p50 ${cpu.p50.toFixed(1)} p95 ${cpu.p95.toFixed(1)} ` +
+    `max ${cpu.max.toFixed(1)} ms (wall max ${cost.perUpdateWallMs.max.toFixed(1)} ms; mean script ${b.script.toFixed(1)}, ` +
+    `style+layout ${b.styleLayout.toFixed(1)}, paint ${b.paint.toFixed(1)}), longest task ${cost.longestTaskMs.toFixed(1)} ms, ` +
+    `long tasks ${cost.longTasksInTrace} (observer ${cost.longTasksObserved})`
+  );
+}

@@ -1,0 +1,12 @@
+/**
+ * The web app's reconnect policy (apps/web/src/shared/live-client/backoff.ts), copied so the simulated
+ * screens reconnect exactly as the real ones do: exponential from 0.5 s, capped at 15 s, jittered.
+ */
+export const BACKOFF_BASE_MS = 500;
+export const BACKOFF_CAP_MS = 15_000;
+
+/** The delay before reconnect attempt `attempt` (1 for the first retry); `random` is in [0, 1). */
+export function reconnectDelay(attempt: number, random: number): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));
+  return Math.round(BACKOFF_BASE_MS + random * (ceiling - BACKOFF_BASE_MS));
+}

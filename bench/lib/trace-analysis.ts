@@ -1,0 +1,118 @@
+/**
+ * Main-thread cost of a page from a Chrome trace. Takes the renderer main thread's top-level tasks and
+ * groups them into updates: tasks of at least SIGNIFICANT_MS that follow each other within `gapMs`
+ * (a timer or message task and the frames it leads to) form one update; the small housekeeping tasks in
+ * between are added to it. Each task counts twice: wall time (what a user waits) and thread CPU time
+ * (`tdur`: the same work without the time this shared machine gave other processes).
+ */
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+export interface MainThreadUpdate {
+  /** Start, ms from the first task of the trace. */
+  startMs: number;
+  wallMs: number;
+  cpuMs: number;
+  /** CPU of the frames (style, layout, paint, commit) in it; the rest is script and messages. */
+  frameCpuMs: number;
+  styleLayoutCpuMs: number;
+  paintCpuMs: number;
+  /** Longest single task in it, wall time. */
+  longestTaskMs: number;
+  /** Whether a timer fired in it (the per-second tick). */
+  timer: boolean;
+}
+
+export interface MainThreadProfile {
+  busyWallMs: number;
+  busyCpuMs: number;
+  longestTaskMs: number;
+  updates: MainThreadUpdate[];
+}
+
+const SIGNIFICANT_MS = 0.3;
+const ms = (us: number | undefined) => (us ?? 0) / 1000;
+
+export function mainThreadProfile(trace: { traceEvents: TraceEvent[] }, gapMs = 20): MainThreadProfile {
+  const thread = busiestRendererMain(trace.traceEvents);
+  const mine = trace.traceEvents.filter((e) => `${e.pid}:${e.tid}` === thread).sort((a, b) => a.ts - b.ts);
+  const tasks = topLevelTasks(mine);
+  const timers = mine.filter((e) => e.name === 'TimerFire').map((e) => e.ts);
+  const inside = (name: string, start: number, end: number) =>
+    mine
+      .filter((e) => e.name === name && e.ph === 'X' && e.ts >= start && e.ts <= end)
+      .reduce((sum, e) => sum + ms(e.tdur ?? e.dur), 0);
+  const first = tasks[0]?.ts ?? 0;
+
+  const updates: MainThreadUpdate[] = [];
+  let group: TraceEvent[] = [];
+  const flush = () => {
+    const head = group[0];
+    const tail = group[group.length - 1];
+    if (head === undefined || tail === undefined) return;
+    const start = head.ts;
+    const end = tail.ts + (tail.dur ?? 0);
+    const members = tasks.filter((t) => t.ts >= start && t.ts <= end);
+    updates.push({
+      startMs: ms(start - first),
+      wallMs: members.reduce((sum, t) => sum + ms(t.dur), 0),
+      cpuMs: members.reduce((sum, t) => sum + ms(t.tdur ?? t.dur), 0),
+      frameCpuMs: inside('ProxyMain::BeginMainFrame', start, end),
+      styleLayoutCpuMs: inside('LocalFrameView::UpdateStyleAndLayout', start, end),
+      paintCpuMs: inside('LocalFrameView::RunPaintLifecyclePhase', start, end),
+      longestTaskMs: Math.max(...members.map((t) => ms(t.dur))),
+      timer: timers.some((t) => t >= start && t <= end),
+    });
+    group = [];
+  };
+  for (const task of tasks) {
+    if (ms(task.dur) < SIGNIFICANT_MS) continue;
+    const previous = group[group.length - 1];
+    if (previous !== undefined && ms(task.ts - (previous.ts + (previous.dur ?? 0))) > gapMs) flush();
+    group.push(task);
+  }
+  flush();
+  return {
+    busyWallMs: tasks.reduce((sum, t) => sum + ms(t.dur), 0),
+    busyCpuMs: tasks.reduce((sum, t) => sum + ms(t.tdur ?? t.dur), 0),
+    longestTaskMs: Math.max(0, ...tasks.map((t) => ms(t.dur))),
+    updates,
+  };
+}
+
+/** The renderer main thread with the most task time (other renderers may exist, e.g. about:blank). */
+function busiestRendererMain(events: TraceEvent[]): string {
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const busy = new Map<string, number>();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (mains.has(key) && e.name === 'RunTask') busy.set(key, (busy.get(key) ?? 0) + (e.dur ?? 0));
+  }
+  return [...busy.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
+/** Task events not nested in an earlier one (a RunTask may wrap another scheduler's RunTask). */
+function topLevelTasks(sorted: TraceEvent[]): TraceEvent[] {
+  const out: TraceEvent[] = [];
+  let end = Number.NEGATIVE_INFINITY;
+  for (const e of sorted) {
+    if (e.ph !== 'X' || (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')) continue;
+    if (e.ts < end) continue;
+    out.push(e);
+    end = e.ts + (e.dur ?? 0);
+  }
+  return out;
+}
