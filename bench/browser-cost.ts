@@ -44,6 +44,8 @@ const TRACE_CATEGORIES = [
   'cc',
 ];
 const LONG_TASKS = '__benchLongTasks';
+const FIRST_ROW = '__benchFirstRow';
+const FIRST_ROW_LOADS = 5;
 
 export interface PageCost {
   page: string;
@@ -70,6 +72,8 @@ export interface PageCost {
 
 export interface BrowserCostResult {
   chromium: string;
+  /** From navigation start to the first handover row on the wall display, over fresh loads. */
+  boardFirstRowMs: LatencySummary;
   board: PageCost;
   national: PageCost | { skipped: string };
 }
@@ -95,6 +99,11 @@ export async function measureBrowserCost(
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
     await page.addInitScript(`
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid="handover-row"]') === null) return;
+        window.${FIRST_ROW} = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
       window.${LONG_TASKS} = [];
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) window.${LONG_TASKS}.push(entry.duration);
@@ -102,6 +111,16 @@ export async function measureBrowserCost(
     `);
 
     const boardUrl = `${baseUrl}/board/${BOARD_SITE}#token=${encodeURIComponent(viewer)}`;
+    const firstRows: number[] = [];
+    for (let load = 0; load < FIRST_ROW_LOADS; load++) {
+      await page.goto('about:blank');
+      await openLive(page, boardUrl, '[data-testid="handover-row"]', 1);
+      firstRows.push(Number(await page.evaluate(`window.${FIRST_ROW}`)));
+    }
+    const boardFirstRowMs = summarise(firstRows);
+    log(
+      `  board first row after navigation: p50 ${boardFirstRowMs.p50.toFixed(0)} ms, max ${boardFirstRowMs.max.toFixed(0)} ms`,
+    );
     await openLive(page, boardUrl, '[data-testid="handover-row"]', BOARD_OPEN);
     const board = await measure(browser, page, windowMs, {
       page: `/board/${BOARD_SITE}`,
@@ -122,7 +141,7 @@ export async function measureBrowserCost(
         })()
       : { skipped: 'apps/web has no /national route yet' };
     log(`  national: ${'skipped' in national ? national.skipped : describe(national)}`);
-    return { chromium: browser.version(), board, national };
+    return { chromium: browser.version(), boardFirstRowMs, board, national };
   } finally {
     await browser?.close();
     await deployment.dispose();
