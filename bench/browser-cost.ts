@@ -225,7 +225,9 @@ async function measure(
   await sleep(windowMs);
   stop.abort();
   const eventsPosted = await posting;
-  const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as Parameters<
+    typeof mainThreadProfile
+  >[0];
   const observed = (await page.evaluate(`window.${LONG_TASKS}.slice()`)) as number[];
   const profile = mainThreadProfile(trace);
   const updates = profile.updates.filter((u) => !options.ticksOnly || u.timer);
@@ -242,7 +244,11 @@ async function measure(
       script: mean((u) => u.cpuMs - u.frameCpuMs),
       styleLayout: mean((u) => u.styleLayoutCpuMs),
       paint: mean((u) => u.paintCpuMs),
-      otherFrame: mean((u) => u.frameCpuMs - u.styleLayoutCpuMs - u.paintCpuMs),
+      // Nested trace events can overlap by a few microseconds: never below zero.
+      otherFrame: Math.max(
+        0,
+        mean((u) => u.frameCpuMs - u.styleLayoutCpuMs - u.paintCpuMs),
+      ),
     },
     tickUpdatesCpuMs: summarise(profile.updates.filter((u) => u.timer).map((u) => u.cpuMs)),
     otherUpdatesCpuMs: summarise(profile.updates.filter((u) => !u.timer).map((u) => u.cpuMs)),

@@ -109,7 +109,8 @@ export async function runDeliveryGroup(
     log(
       `  ${connect.connected} clients connected in ${(connect.durationMs / 1000).toFixed(1)} s (${connect.failed} failed)`,
     );
-    await sleep(2_000);
+    // Steady state: the connect wave's garbage (every snapshot) is collected before anything is measured.
+    await sleep(5_000);
     const memory = deployment.instances.map((instance, i) => {
       const connectedBytes = readProc(instance.pid)?.rssBytes ?? 0;
       const clients = specs.filter((spec) => spec.urls[0] === instance.wsUrl).length;

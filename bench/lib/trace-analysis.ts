@@ -6,7 +6,7 @@
  * (`tdur`: the same work without the time this shared machine gave other processes).
  */
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
