@@ -149,9 +149,13 @@ export async function measureBrowserCost(
   }
 }
 
-/** A copy of the web build, so a rebuild while the bench runs cannot pull files from under the server. */
+/**
+ * A copy of the web build, so a rebuild while the bench runs cannot pull files from under the server.
+ * BENCH_WEB_DIR measures another build instead (e.g. one built before a change, for A/B runs).
+ */
 async function snapshotWebBuild(): Promise<{ dir: string; remove: () => Promise<void> }> {
-  if (!existsSync(join(WEB_BUILD, 'index.html'))) {
+  const source = process.env.BENCH_WEB_DIR ?? WEB_BUILD;
+  if (source === WEB_BUILD && !existsSync(join(WEB_BUILD, 'index.html'))) {
     const built = spawnSync('pnpm', ['--filter', '@handover/web', 'build'], {
       cwd: REPO_ROOT,
       stdio: 'inherit',
@@ -160,7 +164,7 @@ async function snapshotWebBuild(): Promise<{ dir: string; remove: () => Promise<
   }
   const temp = await makeTempDir('handover-bench-web-');
   const dir = join(temp.path, 'dist');
-  cpSync(WEB_BUILD, dir, { recursive: true });
+  cpSync(source, dir, { recursive: true });
   return { dir, remove: () => temp.remove() };
 }
 

@@ -1,6 +1,7 @@
 import { CLOSE_CODES, PROTOCOL_VERSION, type ServerMessage } from '@handover/protocol';
 import WebSocket, { type RawData } from 'ws';
-import { reconnectDelay } from './backoff';
+// The browser's own reconnect policy, imported (not copied) so the bench measures what screens do.
+import { reconnectDelay } from '../../apps/web/src/shared/live-client/backoff';
 import { nowMs } from './clock';
 import type { ClientSpec } from './worker-api';
 

@@ -4,8 +4,9 @@ import type { Page } from '@playwright/test';
 import { Api } from '../support/api';
 import { kioskUrl } from '../support/board';
 import { seedBoard } from '../support/seed';
-import { type DemoTokens, REPO_ROOT, type ServerProcess, startServer } from '../support/server';
+import { REPO_ROOT, type ServerProcess, startServer } from '../support/server';
 import { expect, test } from '../support/test';
+import { VIEWS, type View } from '../support/views';
 
 /**
  * A screenshot of every screen at wall sizes (1920x1080 and 1080x1920), written to e2e/screenshots/
@@ -16,64 +17,6 @@ const OUTPUT = join(REPO_ROOT, 'e2e/screenshots');
 const SIZES = [
   { width: 1920, height: 1080 },
   { width: 1080, height: 1920 },
-];
-
-interface View {
-  name: string;
-  path: string;
-  token: (tokens: DemoTokens) => string;
-  /** Shown once the view has rendered its data. */
-  ready: string;
-  /** Wall displays must fit the screen. */
-  noScroll?: boolean;
-}
-
-const VIEWS: View[] = [
-  {
-    name: 'board',
-    path: '/board/RRK15',
-    token: (t) => t.busySiteEd,
-    ready: '[data-testid="handover-row"]',
-    noScroll: true,
-  },
-  { name: 'entry', path: '/entry/RRK15', token: (t) => t.busySiteEd, ready: '[data-testid="entry-row"]' },
-  { name: 'sign-in', path: '/sign-in', token: (t) => t.busySiteEd, ready: 'form.sign-in__form' },
-  {
-    name: 'control',
-    path: '/control/RYA',
-    token: (t) => t.ambulanceControl,
-    ready: '[data-testid="held-crew"]',
-  },
-  {
-    name: 'national',
-    path: '/national',
-    token: (t) => t.englandViewer,
-    ready: '[data-testid="region-table"] [data-testid="area-row"]',
-  },
-  {
-    name: 'region',
-    path: '/region/Y60',
-    token: (t) => t.englandViewer,
-    ready: '[data-testid="trust-table"] [data-testid="area-row"]',
-  },
-  {
-    name: 'trust',
-    path: '/trust/RRK?site=RRK15',
-    token: (t) => t.englandViewer,
-    ready: '[data-testid="site-handover-row"]',
-  },
-  {
-    name: 'reports',
-    path: '/reports',
-    token: (t) => t.englandViewer,
-    ready: '[data-testid="report-provisional"]',
-  },
-  {
-    name: 'report-1600-provisional',
-    path: '/reports/1600/provisional',
-    token: (t) => t.englandViewer,
-    ready: '[data-testid="report-headline"]',
-  },
 ];
 
 test.describe('screenshots', () => {

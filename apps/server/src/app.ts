@@ -26,6 +26,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // The start-up replay runs in an onReady hook and grows with the log (10 s for 370,000 events on
+    // a busy machine): Fastify's default 10 s limit on hooks would abort the start. No limit.
+    pluginTimeout: 0,
     frameworkErrors,
   });
   await app.register(errorHandler);

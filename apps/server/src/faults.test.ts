@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import type { ArrivedEvent, RecordedEvent } from '@handover/domain';
-import { CLOSE_CODES, type Scope, type ServerMessage } from '@handover/protocol';
+import { CLOSE_CODES, type Scope } from '@handover/protocol';
 import { openRedisEventStore } from '@handover/store';
 import { makeTempDir, type RedisServer, startRedisServer, waitFor } from '@handover/store/test-support';
 import { afterAll, afterEach, beforeAll, describe, expect, it, type TestContext } from 'vitest';
@@ -23,13 +23,12 @@ import { startTestApp } from './test-support/test-app';
  * test is not repeated here: kill -9 of one of two instances (process.test.ts), a slow websocket client
  * (live-hub.test.ts), Redis kill -9 and disk full at the store level (packages/store).
  *
- * What "clients show reconnecting" means while Redis is down: the live hub is in memory, so a screen
- * already connected stays connected and keeps its pings (it shows "live": nothing new can be recorded
- * anywhere, so its figures are as complete as the store's). A screen that connects during the outage
- * cannot have its credential checked, so it is closed with 1011 (never 4401, which the browser would
- * take as a final refusal); the browser's live client retries with backoff and shows "reconnecting"
- * until Redis is back. Proposed, not built: a `storeAvailable` flag on `ping`, so a connected screen can
- * say "recording paused, figures may be behind" while senders are being refused.
+ * What "clients show reconnecting" means while Redis is down: once the server's readiness ping has
+ * failed for about a second, every open screen is closed with 1013 (try again later) and every hello
+ * is refused with it (never 4401, which the browser would take as a final refusal of its credential).
+ * The browser's live client retries with backoff and shows "Reconnecting — recording paused" until
+ * Redis is back, then resumes from its cursor: exactly the events it missed, no snapshot, nothing
+ * lost or doubled. The browser's side is in e2e/tests/redis-outage.spec.ts.
  */
 
 const MIN = 60_000;
@@ -139,8 +138,25 @@ async function cursorOf(server: ServerProcess): Promise<string | null | undefine
   return answer.status === 200 ? answer.body.cursor : undefined;
 }
 
-function pingsAfter(client: LiveTestClient, serverTime: number): ServerMessage[] {
-  return client.messages.filter((m) => m.type === 'ping' && m.serverTime > serverTime);
+/** How `client` was closed, failing the test if it is still open after `timeoutMs`. */
+async function closedWithin(client: LiveTestClient, timeoutMs: number): Promise<{ code: number }> {
+  const timeout = sleep(timeoutMs).then(() => {
+    throw new Error(`the live connection was still open after ${timeoutMs} ms`);
+  });
+  return Promise.race([client.closed, timeout]);
+}
+
+/** Connects as the browser's live client does: turned away with 1013, it tries again shortly after. */
+async function connectOnceAllowed(...args: Parameters<typeof connectLive>): Promise<LiveTestClient> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const client = live(...args);
+    const answered = () => client.messages.length > 0 || client.socket.readyState === client.socket.CLOSED;
+    await eventually(answered, 'an answer to the hello');
+    if (client.messages.length > 0 || (await client.closed).code !== CLOSE_CODES.TRY_AGAIN_LATER)
+      return client;
+    await sleep(250);
+  }
+  throw new Error('the server kept answering "try again later"');
 }
 
 /** A failing process test is far easier to read with what the server printed (tokens left out). */
@@ -242,7 +258,7 @@ describe('a server on Redis (AOF always) when Redis fails', () => {
     }
   }, 60_000);
 
-  it('Redis down: ingest 503 STORE_UNAVAILABLE + Retry-After, /readyz 503, open screens keep their pings, and it heals by itself', async () => {
+  it('Redis down: ingest 503 STORE_UNAVAILABLE + Retry-After, /readyz 503, open screens closed with 1013 and refused until Redis is back, then they resume with exactly the missed events', async () => {
     const { redis, server } = running();
     try {
       // Running since the kill test; not if that one failed half-way (restart refuses a running one).
@@ -250,34 +266,32 @@ describe('a server on Redis (AOF always) when Redis fails', () => {
       const pid = server.pid;
       const feed = server.credentials.simulatorFeed.token;
       const viewer = server.credentials.englandViewer.token;
-      const screen = live(server.url, { token: viewer, scope: ENGLAND });
+      // Redis came back from the kill test a moment ago: wait until the server lets screens in again.
+      const screen = await connectOnceAllowed(server.url, { token: viewer, scope: ENGLAND });
       await screen.next('snapshot');
       const first = arrival(Date.now() - MIN);
       expect((await request(server, EVENTS, feed, first)).status).toBe(201);
       await eventually(() => screen.eventIds().includes(first.eventId), 'the first event on the screen');
+      const cursor = screen.lastCursor() ?? '';
 
       await redis.kill9();
-      const downAt = Date.now();
       expectUnavailable(await request(server, EVENTS, feed, arrival(Date.now() - MIN)));
       expectUnavailable(await request(server, BATCH, feed, { events: [arrival(Date.now() - MIN)] }));
       const ready = await request(server, '/readyz');
       expect(ready).toMatchObject({ status: 503, body: { status: 'unavailable' } });
       expect(ready.status !== 'failed' && ready.retryAfter).toMatch(/^[1-9]\d*$/);
 
+      // The open screen is told to try again later, so the browser shows "reconnecting".
+      expect((await closedWithin(screen, 5_000)).code).toBe(CLOSE_CODES.TRY_AGAIN_LATER);
       // Past the credential cache (2 s), checking the token needs the store too: still 503, never 401.
       await sleep(2_100);
       expectUnavailable(await request(server, EVENTS, feed, arrival(Date.now() - MIN)));
-      // A screen opening now is turned away with 1011, which the browser retries ("reconnecting"),
-      // never with 4401, which it would take as a final refusal of its credential.
-      const opening = live(server.url, { token: viewer, scope: ENGLAND });
-      const turnedAway = await opening.closed;
-      expect(turnedAway.code).not.toBe(CLOSE_CODES.UNAUTHORISED);
-      expect(turnedAway.code).toBe(1011);
-      expect(opening.messages).toEqual([]);
-
-      // The open screen stays connected and keeps hearing the server's pings (every 5 s).
-      await eventually(() => pingsAfter(screen, downAt).length > 0, 'a ping during the outage', 7_000);
-      expect(screen.socket.readyState).toBe(screen.socket.OPEN);
+      // Its reconnect attempts, and a screen opening now, are turned away with the same code.
+      for (const hello of [{ cursor }, {}]) {
+        const attempt = live(server.url, { token: viewer, scope: ENGLAND, ...hello });
+        expect((await closedWithin(attempt, 5_000)).code).toBe(CLOSE_CODES.TRY_AGAIN_LATER);
+        expect(attempt.messages).toEqual([]);
+      }
 
       await redis.restart();
       await waitFor(async () => (await request(server, '/readyz')).status === 200, {
@@ -285,15 +299,18 @@ describe('a server on Redis (AOF always) when Redis fails', () => {
         timeoutMs: 10_000,
         intervalMs: 50,
       });
-      // Ingest works again and the event reaches the screen that stayed open: on its same connection.
+      // Recorded after Redis is back, before the screen gets in again: exactly these must follow its resume.
+      const missed = [arrival(Date.now() - MIN), arrival(Date.now() - MIN)];
+      for (const event of missed) expect((await request(server, EVENTS, feed, event)).status).toBe(201);
+      // The screen retries as the browser does (on 1013, again a moment later) and resumes from its cursor.
+      const back = await connectOnceAllowed(server.url, { token: viewer, scope: ENGLAND, cursor });
+      await back.next('resumed');
+      await eventually(() => back.eventIds().length >= missed.length, 'the missed events');
       const after = arrival(Date.now() - MIN);
       expect((await request(server, EVENTS, feed, after)).status).toBe(201);
-      await eventually(() => screen.eventIds().includes(after.eventId), 'the new event on the open screen');
-      expect(screen.messages.filter((m) => m.type === 'snapshot')).toHaveLength(1);
-      // A screen retrying now gets in, with the event in its snapshot.
-      const retrying = live(server.url, { token: viewer, scope: ENGLAND });
-      const snapshot = await retrying.next('snapshot');
-      expect(snapshot.handovers.map((h) => h.handoverId)).toContain(after.handoverId);
+      await eventually(() => back.eventIds().includes(after.eventId), 'a new event, live again');
+      expect(back.eventIds()).toEqual([...missed, after].map((event) => event.eventId));
+      expect(back.messages.some((m) => m.type === 'snapshot')).toBe(false);
       expect(server.pid).toBe(pid);
     } catch (error) {
       throw withOutput(error, server);

@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.ready();
   const demo = await prepareCredentials(app);
-  const address = await app.listen({ host: config.host, port: config.port });
+  // A reconnect storm (every screen of a failed instance arriving at once) must not overflow the
+  // accept queue (Node's default is 511; the kernel caps this at net.core.somaxconn).
+  const address = await app.listen({ host: config.host, port: config.port, backlog: 4096 });
   if (demo !== undefined) {
     const base = address.replace('://127.0.0.1', '://localhost');
     const lines = demoLinks(base, demo).map(({ label, url }) => `  ${label}\n    ${url}`);

@@ -1,7 +1,7 @@
 import type { Handover } from './handover';
 import { handoverTime, isDisputed } from './handover-times';
-import { countsInMetrics, isStale, lostBeyond, type MetricsContext, type MetricsPartial } from './metrics';
-import { isOver, type Thresholds } from './thresholds';
+import { addTimings, countsInMetrics, type MetricsContext, type MetricsPartial } from './metrics';
+import type { Thresholds } from './thresholds';
 
 /**
  * A handover reduced to exactly what its contribution to the compliance metrics depends on: where it
@@ -76,66 +76,13 @@ export function sameFact(a: HandoverFact, b: HandoverFact): boolean {
   );
 }
 
-// The AACE bases metrics.ts always reports besides the thresholds' own basis.
-const LOST_OVER_15 = 15;
-const LOST_OVER_30 = 30;
-const LOST_OVER_60 = 60;
-
-/**
- * Adds one fact to `partial`, in place, exactly as `addHandover` adds its handover as at
- * `context.now`. Timings are integer ms offsets, so clear - handover = clearedAt - stoppedAt exactly.
- */
+/** Adds one fact to `partial`, in place, exactly as `addHandover` adds its handover as at `context.now`. */
 export function addFactToPartial(partial: MetricsPartial, fact: HandoverFact, context: MetricsContext): void {
-  const { now, thresholds } = context;
-  const known = !Number.isNaN(fact.handoverMs);
-  const cleared = !Number.isNaN(fact.clearMs);
-
-  if (known) addKnownDuration(partial, Math.max(0, fact.handoverMs), thresholds);
-  else if (fact.closed || isStale(fact.arrivedAt, now, thresholds)) partial.unknown++;
-  else partial.stillOpen++;
-
-  if (fact.closed) {
-    partial.closed++;
-    if (known && cleared) partial.closedComplete++;
-  }
-  if (cleared) {
-    const clearedFirst = !known || fact.clearMs < fact.handoverMs;
-    if (clearedFirst) partial.cohorted++;
-    const turnaroundMs = Math.max(0, fact.clearMs);
-    partial.turnaroundCount++;
-    partial.turnaroundTotalMs += turnaroundMs;
-    if (!isOver(turnaroundMs, thresholds.turnaroundMinutes)) partial.turnaroundWithinTarget++;
-    if (!clearedFirst) {
-      const handoverToClearMs = fact.clearMs - fact.handoverMs;
-      partial.handoverToClearCount++;
-      partial.handoverToClearTotalMs += handoverToClearMs;
-      if (!isOver(handoverToClearMs, thresholds.handoverToClearMinutes)) {
-        partial.handoverToClearWithinTarget++;
-      }
-    }
-  }
-
+  addTimings(partial, fact.arrivedAt, fact.handoverMs, fact.clearMs, fact.closed, context);
   partial.releaseRequests += fact.releaseRequests;
   partial.releaseAnswered += fact.releaseResponseMs.length;
   partial.releaseReleased += fact.releaseReleased;
   for (const responseMs of fact.releaseResponseMs) partial.releaseResponseMs.push(responseMs);
   if (fact.disputed) partial.disputed++;
   if (fact.corrected) partial.corrected++;
-}
-
-function addKnownDuration(partial: MetricsPartial, durationMs: number, thresholds: Thresholds): void {
-  partial.known++;
-  partial.totalHandoverMs += durationMs;
-  partial.knownDurationsMs.push(durationMs);
-  const [b1, b2, b3, b4] = thresholds.bandMinutes;
-  const bands = partial.overBands;
-  if (isOver(durationMs, b1)) bands[0]++;
-  if (isOver(durationMs, b2)) bands[1]++;
-  if (isOver(durationMs, b3)) bands[2]++;
-  if (isOver(durationMs, b4)) bands[3]++;
-  if (isOver(durationMs, thresholds.maximumMinutes)) partial.overMaximum++;
-  partial.lostBasisMs += lostBeyond(durationMs, thresholds.hoursLostBasisMinutes);
-  partial.lostOver15Ms += lostBeyond(durationMs, LOST_OVER_15);
-  partial.lostOver30Ms += lostBeyond(durationMs, LOST_OVER_30);
-  partial.lostOver60Ms += lostBeyond(durationMs, LOST_OVER_60);
 }

@@ -53,7 +53,8 @@ export function applyEvent(current: Handover | undefined, recorded: RecordedEven
   if (!step.ok) return step;
   const handover: Handover = {
     ...step.handover,
-    eventIds: [...step.handover.eventIds, event.eventId],
+    // concat allocates the exact length; a spread leaves spare capacity in every handover's list.
+    eventIds: step.handover.eventIds.concat(event.eventId),
     lastCursor: recorded.cursor,
   };
   return { ok: true, handover, duplicate: false };
@@ -252,15 +253,18 @@ function fieldBeforeArrival(handover: Handover): (typeof AFTER_ARRIVAL_FIELDS)[n
   });
 }
 
+/** Shared by every new handover: the lists are read-only and replaced, never mutated. */
+const NONE: readonly never[] = Object.freeze([]);
+
 function newHandover(event: EtaEvent | ArrivedEvent, state: HandoverState, preAlerted: boolean): Handover {
   return {
     handoverId: event.handoverId,
     ...conveyance(event),
     state,
     preAlerted,
-    releaseRequests: [],
-    corrections: [],
-    eventIds: [],
+    releaseRequests: NONE,
+    corrections: NONE,
+    eventIds: NONE,
     lastCursor: '',
   };
 }

@@ -6,7 +6,7 @@ import { emptyPartial, finaliseMetrics, partialForPeriod } from './metrics';
 import type { Period } from './period';
 import { mergeAllPartials } from './report-tables';
 import { EventLog } from './test-support/event-log';
-import { handoversArb } from './test-support/random-handovers';
+import { handoverArb, handoversArb } from './test-support/random-handovers';
 import { ENGLAND_2025, ENGLAND_THRESHOLDS, HOUR_MS, MINUTE_MS, type ThresholdsTable } from './thresholds';
 
 const T0 = Date.parse('2026-01-12T00:00:00Z');
@@ -71,6 +71,38 @@ describe('HourlyFactStore', () => {
         expect(total(store)).toEqual(total(rebuilt));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('finds the right fact among many in one hour that share arrival instants and sites', () => {
+    // A burst: every arrival in one hour, on a few instants, so many facts share (offset, site).
+    const crowded = handoverArb({ base: T0 }).chain((handover) =>
+      fc
+        .constantFrom(0, 1, 1000, 60_000)
+        .map((offset): Handover => ({ ...handover, arrivedAt: handover.arrivedAt && T0 + offset })),
+    );
+    const pairs = fc
+      .array(fc.tuple(crowded, crowded), { minLength: 40, maxLength: 150 })
+      .chain((changes) => fc.shuffledSubarray(changes, { minLength: changes.length }));
+    fc.assert(
+      fc.property(pairs, (changes) => {
+        const store = storeOf(changes.map(([before]) => before));
+        // In shuffled order, so removals take slots from anywhere and move the last one into them.
+        for (const [before, after] of changes) store.replace(before, after);
+        const rebuilt = storeOf(changes.map(([, after]) => after));
+        const period = { start: T0, end: T0 + HOUR_MS };
+        const byGroup = (s: HourlyFactStore) =>
+          s
+            .partialsByGroup(period, T0 + 2 * HOUR_MS)
+            .map(
+              (g) =>
+                `${g.siteCode}/${g.ambulanceTrustCode} ${JSON.stringify(finaliseMetrics(g.partial, thresholds))}`,
+            )
+            .sort();
+        expect(store.size).toBe(rebuilt.size);
+        expect(byGroup(store)).toEqual(byGroup(rebuilt));
+      }),
+      { numRuns: 100 },
     );
   });
 

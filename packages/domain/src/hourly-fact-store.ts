@@ -26,6 +26,7 @@ const FLAG_CORRECTED = 4;
 const FLAG_RELEASES = 8;
 const MAX_CODES = 65_536;
 const INITIAL_CAPACITY = 16;
+const SLOTS_PER_BUCKET = 4;
 
 /** A group of handovers: those conveyed by one ambulance trust to one site. */
 export interface GroupPartial {
@@ -74,7 +75,11 @@ class CodeTable {
   }
 }
 
-/** The facts of one hour, one typed array per field. Slots are unordered; removal swaps in the last. */
+/**
+ * The facts of one hour, one typed array per field. Slots are unordered; removal swaps in the last.
+ * Slots are chained by (arrival offset, site) in a small hash index, so finding a handover's fact walks
+ * a few slots rather than the whole hour (a burst or a backfill puts tens of thousands in one hour).
+ */
 class HourBlock {
   count = 0;
   arrivalOffset: Uint32Array;
@@ -85,6 +90,11 @@ class HourBlock {
   flags: Uint8Array;
   /** Only the slots of facts with release requests (a small share of handovers). */
   readonly releases = new Map<number, ReleaseFigures>();
+  /** Per bucket, its first slot (-1: none); one bucket per `SLOTS_PER_BUCKET` slots of capacity. */
+  private heads = new Int32Array(0);
+  /** Per slot, the next slot in its bucket's chain (-1: the end). */
+  private next = new Int32Array(0);
+  private bucketBits = 1;
 
   constructor(capacity: number) {
     this.arrivalOffset = new Uint32Array(capacity);
@@ -93,6 +103,7 @@ class HourBlock {
     this.handoverMs = new Float64Array(capacity);
     this.clearMs = new Float64Array(capacity);
     this.flags = new Uint8Array(capacity);
+    this.rebuildIndex();
   }
 
   push(offset: number, site: number, ambulance: number, fact: HandoverFact): void {
@@ -111,12 +122,14 @@ class HourBlock {
         responseMs: [...fact.releaseResponseMs],
       });
     }
+    this.link(slot);
   }
 
   /** The slot holding a fact equal to the given fields, or -1. */
   find(offset: number, site: number, ambulance: number, fact: HandoverFact): number {
     const flags = flagsOf(fact) | (fact.releaseRequests > 0 ? FLAG_RELEASES : 0);
-    for (let slot = 0; slot < this.count; slot++) {
+    let slot = this.heads[this.bucketOf(offset, site)] ?? -1;
+    for (; slot !== -1; slot = this.next[slot] ?? -1) {
       if (
         this.arrivalOffset[slot] === offset &&
         this.site[slot] === site &&
@@ -133,15 +146,18 @@ class HourBlock {
   }
 
   removeAt(slot: number): void {
+    this.unlink(slot);
     const last = --this.count;
     this.releases.delete(slot);
     if (slot === last) return;
+    this.unlink(last);
     this.arrivalOffset[slot] = this.arrivalOffset[last] ?? 0;
     this.site[slot] = this.site[last] ?? 0;
     this.ambulance[slot] = this.ambulance[last] ?? 0;
     this.handoverMs[slot] = this.handoverMs[last] ?? Number.NaN;
     this.clearMs[slot] = this.clearMs[last] ?? Number.NaN;
     this.flags[slot] = this.flags[last] ?? 0;
+    this.link(slot);
     const moved = this.releases.get(last);
     if (moved !== undefined) {
       this.releases.delete(last);
@@ -150,8 +166,8 @@ class HourBlock {
   }
 
   bytes(): number {
-    // 25 bytes per slot of capacity, plus a rough 64 bytes per release entry.
-    return this.site.length * 25 + this.releases.size * 64;
+    // 25 bytes per slot of capacity, 5 more for the index, plus a rough 64 bytes per release entry.
+    return this.site.length * 30 + this.releases.size * 64;
   }
 
   private grow(): void {
@@ -162,6 +178,44 @@ class HourBlock {
     this.handoverMs = grown(this.handoverMs, new Float64Array(capacity));
     this.clearMs = grown(this.clearMs, new Float64Array(capacity));
     this.flags = grown(this.flags, new Uint8Array(capacity));
+    this.rebuildIndex();
+  }
+
+  /** Sizes the index to the capacity (chains of about `SLOTS_PER_BUCKET` when full) and fills it. */
+  private rebuildIndex(): void {
+    this.bucketBits = Math.max(1, Math.ceil(Math.log2(this.site.length / SLOTS_PER_BUCKET)));
+    this.heads = new Int32Array(2 ** this.bucketBits).fill(-1);
+    this.next = new Int32Array(this.site.length);
+    for (let slot = 0; slot < this.count; slot++) this.link(slot);
+  }
+
+  /** Multiplicative hashing: arrival offsets are often whole seconds or minutes, so low bits are poor. */
+  private bucketOf(offset: number, site: number): number {
+    return (Math.imul(offset, 0x9e3779b1) ^ Math.imul(site, 0x85ebca6b)) >>> (32 - this.bucketBits);
+  }
+
+  private link(slot: number): void {
+    const bucket = this.bucketOf(this.arrivalOffset[slot] ?? 0, this.site[slot] ?? 0);
+    this.next[slot] = this.heads[bucket] ?? -1;
+    this.heads[bucket] = slot;
+  }
+
+  private unlink(slot: number): void {
+    const bucket = this.bucketOf(this.arrivalOffset[slot] ?? 0, this.site[slot] ?? 0);
+    const after = this.next[slot] ?? -1;
+    let at = this.heads[bucket] ?? -1;
+    if (at === slot) {
+      this.heads[bucket] = after;
+      return;
+    }
+    while (at !== -1) {
+      const following = this.next[at] ?? -1;
+      if (following === slot) {
+        this.next[at] = after;
+        return;
+      }
+      at = following;
+    }
   }
 }
 

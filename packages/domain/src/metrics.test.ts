@@ -321,6 +321,14 @@ describe('computeMetrics edge cases', () => {
     expect([m.totalHandoverMs, m.turnaround.meanMs, m.handoverToClear.meanMs]).toEqual([0, 0, null]);
   });
 
+  it('counts a crew clearing at the very moment of handover as not cohorted, with 0 handover to clear', () => {
+    const h = makeHandover({ state: 'closed', crewHandedOverAt: T0 + 20 * M, clearedAt: T0 + 20 * M });
+    const m = metricsOf(h);
+    expect(m.cohorted).toBe(0);
+    expect(m.handoverToClear).toMatchObject({ meanMs: 0 });
+    expect(m.turnaround.meanMs).toBe(20 * M);
+  });
+
   it('measures release response time only for answered requests', () => {
     const h = makeHandover({
       releaseRequests: [release(T0 + 50 * M, T0 + 53 * M, 'released'), release(T0 + 60 * M)],

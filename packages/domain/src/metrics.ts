@@ -154,24 +154,66 @@ export function isStale(arrivedAt: number, now: number, thresholds: Thresholds):
  * Ignores cancelled and never-arrived handovers; choosing the period is the caller's job.
  */
 export function addHandover(partial: MetricsPartial, handover: Handover, context: MetricsContext): void {
-  const { arrivedAt } = handover;
+  const { arrivedAt, clearedAt } = handover;
   if (!countsInMetrics(handover) || arrivedAt === undefined) return;
-  const { now, thresholds } = context;
   const stoppedAt = handoverTime(handover);
-
-  if (stoppedAt !== undefined) {
-    addKnownDuration(partial, Math.max(0, stoppedAt - arrivedAt), thresholds);
-  } else if (handover.state === 'closed' || isStale(arrivedAt, now, thresholds)) {
-    partial.unknown++;
-  } else {
-    // Includes cohorted handovers: the crew has left but the patient's clock is still running.
-    partial.stillOpen++;
-  }
-
-  addClearTimes(partial, handover, arrivedAt, stoppedAt, thresholds);
+  addTimings(
+    partial,
+    arrivedAt,
+    stoppedAt === undefined ? Number.NaN : stoppedAt - arrivedAt,
+    clearedAt === undefined ? Number.NaN : clearedAt - arrivedAt,
+    handover.state === 'closed',
+    context,
+  );
   addReleaseRequests(partial, handover);
-  if (isDisputed(handover, thresholds)) partial.disputed++;
+  if (isDisputed(handover, context.thresholds)) partial.disputed++;
   if (handover.corrections.length > 0) partial.corrected++;
+}
+
+/**
+ * Adds a handover's timings to `partial`, in place: `handoverMs` (reported handover time) and `clearMs`
+ * as offsets from arrival, NaN while not recorded. The one place both `addHandover` and the reports
+ * engine's facts (handover-facts.ts) count timings, so the two always agree. Offsets are whole ms, so
+ * clearMs - handoverMs is the clear minus the handover time exactly.
+ */
+export function addTimings(
+  partial: MetricsPartial,
+  arrivedAt: number,
+  handoverMs: number,
+  clearMs: number,
+  closed: boolean,
+  context: MetricsContext,
+): void {
+  const { now, thresholds } = context;
+  const known = !Number.isNaN(handoverMs);
+  const cleared = !Number.isNaN(clearMs);
+
+  if (known) addKnownDuration(partial, Math.max(0, handoverMs), thresholds);
+  else if (closed || isStale(arrivedAt, now, thresholds)) partial.unknown++;
+  // Includes cohorted handovers: the crew has left but the patient's clock is still running.
+  else partial.stillOpen++;
+
+  if (closed) {
+    partial.closed++;
+    if (known && cleared) partial.closedComplete++;
+  }
+  if (!cleared) return;
+
+  const clearedFirst = !known || clearMs < handoverMs;
+  if (clearedFirst) partial.cohorted++;
+
+  const turnaroundMs = Math.max(0, clearMs);
+  partial.turnaroundCount++;
+  partial.turnaroundTotalMs += turnaroundMs;
+  if (!isOver(turnaroundMs, thresholds.turnaroundMinutes)) partial.turnaroundWithinTarget++;
+
+  // Handover to clear measures the crew's time after handover; a crew that cleared first (cohorted)
+  // had none, so it is left out rather than counted as an instant clear.
+  if (clearedFirst) return;
+  const handoverToClearMs = clearMs - handoverMs;
+  partial.handoverToClearCount++;
+  partial.handoverToClearTotalMs += handoverToClearMs;
+  if (!isOver(handoverToClearMs, thresholds.handoverToClearMinutes)) partial.handoverToClearWithinTarget++;
 }
 
 function addKnownDuration(partial: MetricsPartial, durationMs: number, thresholds: Thresholds): void {
@@ -194,36 +236,6 @@ function addKnownDuration(partial: MetricsPartial, durationMs: number, threshold
 /** Time beyond the basis: max(0, d - T). */
 export function lostBeyond(durationMs: number, basisMinutes: number): number {
   return Math.max(0, durationMs - basisMinutes * MINUTE_MS);
-}
-
-function addClearTimes(
-  partial: MetricsPartial,
-  handover: Handover,
-  arrivedAt: number,
-  stoppedAt: number | undefined,
-  thresholds: Thresholds,
-): void {
-  const { clearedAt } = handover;
-  if (handover.state === 'closed') {
-    partial.closed++;
-    if (stoppedAt !== undefined && clearedAt !== undefined) partial.closedComplete++;
-  }
-  if (clearedAt === undefined) return;
-
-  if (stoppedAt === undefined || clearedAt < stoppedAt) partial.cohorted++;
-
-  const turnaroundMs = Math.max(0, clearedAt - arrivedAt);
-  partial.turnaroundCount++;
-  partial.turnaroundTotalMs += turnaroundMs;
-  if (!isOver(turnaroundMs, thresholds.turnaroundMinutes)) partial.turnaroundWithinTarget++;
-
-  // Handover to clear measures the crew's time after handover; a crew that cleared first (cohorted)
-  // had none, so it is left out rather than counted as an instant clear.
-  if (stoppedAt === undefined || clearedAt < stoppedAt) return;
-  const handoverToClearMs = clearedAt - stoppedAt;
-  partial.handoverToClearCount++;
-  partial.handoverToClearTotalMs += handoverToClearMs;
-  if (!isOver(handoverToClearMs, thresholds.handoverToClearMinutes)) partial.handoverToClearWithinTarget++;
 }
 
 function addReleaseRequests(partial: MetricsPartial, handover: Handover): void {

@@ -51,7 +51,11 @@ export interface PingMessage {
 
 export type ServerMessage = SnapshotMessage | ResumedMessage | EventsMessage | PingMessage;
 
-/** Close codes: 4xxx mirror HTTP where one fits. 1012 (service restart) means "reconnect elsewhere". */
+/**
+ * Close codes: 4xxx mirror HTTP where one fits. 1012 (service restart) means "reconnect elsewhere";
+ * 1013 (try again later) means "this server cannot record or stream now (its event store is
+ * unavailable): retry with backoff and resume from your cursor".
+ */
 export const CLOSE_CODES = {
   BAD_MESSAGE: 4400,
   UNAUTHORISED: 4401,
@@ -60,6 +64,7 @@ export const CLOSE_CODES = {
   INCOMPATIBLE_VERSION: 4426,
   TOO_SLOW: 4429,
   RESTARTING: 1012,
+  TRY_AGAIN_LATER: 1013,
 } as const;
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
 

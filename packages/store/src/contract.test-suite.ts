@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { compareCursors, type RecordedEvent } from '@handover/domain';
+import { compareCursors, type HandoverEvent, type RecordedEvent } from '@handover/domain';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { type EventStore, StoreUnavailableError } from './event-store';
 import { appendRequest, sampleActor, sampleArrival, sampleHandedOver } from './test-support/sample-events';
@@ -25,7 +25,7 @@ export function describeEventStoreContract(name: string, open: () => Promise<Ope
     return opened;
   }
 
-  async function appendOk(store: EventStore, event = sampleArrival()): Promise<RecordedEvent> {
+  async function appendOk(store: EventStore, event: HandoverEvent = sampleArrival()): Promise<RecordedEvent> {
     const result = await store.append(appendRequest(event));
     if (result.outcome !== 'appended') throw new Error(`expected appended, got ${result.outcome}`);
     return result.recorded;
@@ -79,6 +79,17 @@ export function describeEventStoreContract(name: string, open: () => Promise<Ope
         for (let index = 1; index < cursors.length; index += 1) {
           expect(compareCursors(cursors[index - 1] ?? null, cursors[index] ?? null)).toBeLessThan(0);
         }
+      });
+
+      it('records are frozen, and the request the caller passed is left alone', async () => {
+        const { store } = await openFresh();
+        const request = appendRequest(sampleArrival());
+        const recorded = await store.append(request);
+        const read = await store.readAfter(null, 1);
+        for (const record of [recorded.outcome === 'appended' ? recorded.recorded : undefined, read[0]]) {
+          expect(record && [record, record.event, record.actor].every(Object.isFrozen)).toBe(true);
+        }
+        expect([request, request.event, request.actor].some(Object.isFrozen)).toBe(false);
       });
 
       it('readAfter(null) returns every event in log order', async () => {
@@ -223,6 +234,33 @@ export function describeEventStoreContract(name: string, open: () => Promise<Ope
           appendRequest(sampleHandedOver(handoverId), { expectedVersion: arrived.cursor }),
         );
         expect(next.outcome).toBe('appended');
+      });
+    });
+
+    describe('versionOf', () => {
+      it('is null for a handover without events, then the cursor of its last appended event', async () => {
+        const { store } = await openFresh();
+        const handoverId = randomUUID();
+        expect(await store.versionOf(handoverId)).toBeNull();
+        const arrived = await appendOk(store, sampleArrival(handoverId));
+        expect(await store.versionOf(handoverId)).toBe(arrived.cursor);
+        await appendMany(store, 2);
+        expect(await store.versionOf(handoverId)).toBe(arrived.cursor);
+        const handedOver = await appendOk(store, sampleHandedOver(handoverId));
+        expect(await store.versionOf(handoverId)).toBe(handedOver.cursor);
+      });
+
+      it('is the version append checks: a conflict or a duplicate leaves it as it was', async () => {
+        const { store } = await openFresh();
+        const handoverId = randomUUID();
+        const arrived = await appendOk(store, sampleArrival(handoverId));
+        const handedOver = await appendOk(store, sampleHandedOver(handoverId));
+        const stale = await store.append(
+          appendRequest(sampleHandedOver(handoverId), { expectedVersion: arrived.cursor }),
+        );
+        expect(stale).toEqual({ outcome: 'conflict', currentVersion: await store.versionOf(handoverId) });
+        expect((await store.append(appendRequest(arrived.event))).outcome).toBe('duplicate');
+        expect(await store.versionOf(handoverId)).toBe(handedOver.cursor);
       });
     });
 
@@ -389,6 +427,7 @@ export function describeEventStoreContract(name: string, open: () => Promise<Ope
           appendRequest(sampleHandedOver(handoverId), { expectedVersion: null }),
         );
         expect(stale).toEqual({ outcome: 'conflict', currentVersion: appended[0]?.cursor });
+        expect(await reopened.versionOf(handoverId)).toBe(appended[0]?.cursor);
         const next = await appendOk(reopened);
         expect(compareCursors(next.cursor, appended[4]?.cursor ?? null)).toBeGreaterThan(0);
       });
@@ -403,12 +442,13 @@ export function describeEventStoreContract(name: string, open: () => Promise<Ope
         expect(await reopened.readAfter(null, 100)).toHaveLength(20);
       });
 
-      it('rejects appends after close with StoreUnavailableError', async () => {
+      it('rejects appends and version reads after close with StoreUnavailableError', async () => {
         const { store } = await openFresh();
         await store.close();
         await expect(store.append(appendRequest(sampleArrival()))).rejects.toBeInstanceOf(
           StoreUnavailableError,
         );
+        await expect(store.versionOf(randomUUID())).rejects.toBeInstanceOf(StoreUnavailableError);
       });
 
       it('ping resolves', async () => {

@@ -39,6 +39,13 @@ export interface EventStore {
     onError?: (error: Error) => void,
   ): () => Promise<void>;
 
+  /**
+   * The handover's version as `append` checks it: the cursor of its last appended event, or null when it
+   * has none. Read from the store itself, so it may be ahead of what this process's subscription has
+   * delivered yet (another instance wrote since): a caller can wait for its subscription to get there.
+   */
+  versionOf(handoverId: string): Promise<string | null>;
+
   /** Small durable documents (frozen reports, credentials). */
   documents: DocumentStore;
 

@@ -12,7 +12,7 @@ import { fileCursor, recordsUpTo } from './file/file-cursor';
 import { FileDocumentStore } from './file/file-documents';
 import { replayLog } from './file/log-replay';
 import { LogSubscription } from './file/log-subscription';
-import { decodeRecord, encodeAppendRequest, invalidRequestError } from './recorded-event-codec';
+import { invalidRequestError, recordOf } from './recorded-event-codec';
 
 export const EVENT_LOG_FILE = 'events.log';
 const DOCUMENTS_DIR = 'documents';
@@ -127,6 +127,12 @@ class FileStore implements FileEventStore {
     };
   }
 
+  async versionOf(handoverId: string): Promise<string | null> {
+    if (this.closing) throw closedError();
+    // The only writer: what it has committed is the store's version.
+    return this.versions.get(handoverId) ?? null;
+  }
+
   async ping(): Promise<void> {
     if (this.closing) throw closedError();
     try {
@@ -164,9 +170,8 @@ class FileStore implements FileEventStore {
   private async commit(group: PendingAppend[]): Promise<void> {
     const plan = this.plan(group);
     if (plan.appended.length > 0) {
-      const lines = plan.appended.map((record) => `${JSON.stringify(record)}\n`).join('');
       try {
-        await this.log.append(Buffer.from(lines, 'utf8'));
+        await this.log.append(Buffer.from(plan.lines.join(''), 'utf8'));
       } catch (error) {
         const failure = unavailable(`Could not write ${EVENT_LOG_FILE}`, error);
         for (const pending of group) pending.reject(failure);
@@ -185,14 +190,20 @@ class FileStore implements FileEventStore {
    * Decides each append of a group in order, against what is on disk plus what earlier appends of the
    * same group will write, so duplicates and version checks inside one group behave as if serial.
    */
-  private plan(group: PendingAppend[]): { appended: RecordedEvent[]; settlements: (() => void)[] } {
+  private plan(group: PendingAppend[]): {
+    appended: RecordedEvent[];
+    lines: string[];
+    settlements: (() => void)[];
+  } {
     const appended: RecordedEvent[] = [];
+    const lines: string[] = [];
     const settlements: (() => void)[] = [];
     const staged = new Map<string, RecordedEvent>();
     const stagedVersions = new Map<string, string>();
     for (const { request, resolve, reject } of group) {
-      const recorded = toRecord(request, fileCursor(this.records.length + appended.length + 1));
-      if (!recorded) {
+      const recorded = recordOf(request, fileCursor(this.records.length + appended.length + 1));
+      const line = recorded && encodeLine(recorded);
+      if (recorded === undefined || line === undefined) {
         settlements.push(() => reject(invalidRequestError()));
         continue;
       }
@@ -208,11 +219,12 @@ class FileStore implements FileEventStore {
         continue;
       }
       appended.push(recorded);
+      lines.push(line);
       staged.set(eventId, recorded);
       stagedVersions.set(handoverId, recorded.cursor);
       settlements.push(() => resolve({ outcome: 'appended', recorded }));
     }
-    return { appended, settlements };
+    return { appended, lines, settlements };
   }
 
   private index(record: RecordedEvent): void {
@@ -221,10 +233,13 @@ class FileStore implements FileEventStore {
   }
 }
 
-/** The record exactly as it will read back from disk (a JSON round trip), or undefined if malformed. */
-function toRecord(request: AppendRequest, cursor: string): RecordedEvent | undefined {
-  const json = encodeAppendRequest(request);
-  return json === undefined ? undefined : decodeRecord(json, cursor);
+/** A record's line in events.log, or undefined when it cannot be written as JSON. */
+function encodeLine(record: RecordedEvent): string | undefined {
+  try {
+    return `${JSON.stringify(record)}\n`;
+  } catch {
+    return undefined;
+  }
 }
 
 async function readIfExists(path: string): Promise<Buffer | undefined> {

@@ -29,8 +29,21 @@ export function decodeRecord(json: string, cursor?: string): RecordedEvent | und
   } catch {
     return undefined;
   }
-  if (cursor !== undefined && isObject(value)) value = { ...value, cursor };
+  // The parsed object is this function's own: set the cursor in place rather than copy it.
+  if (cursor !== undefined && isObject(value)) value.cursor = cursor;
   return isRecordedEvent(value) ? deepFreeze(value) : undefined;
+}
+
+/**
+ * The record an append request becomes at `cursor`, built from the request itself (copies of its event
+ * and actor, so the caller's objects are left alone) rather than from a JSON round trip: the request is
+ * plain JSON data, already checked by the protocol. Undefined when it lacks a field the stores rely on.
+ */
+export function recordOf(request: AppendRequest, cursor: string): RecordedEvent | undefined {
+  const { event, actor, recordedAt } = request;
+  if (!isObject(event) || !isObject(actor)) return undefined;
+  const record = { event: { ...event }, recordedAt, actor: { ...actor }, cursor };
+  return isRecordedEvent(record) ? deepFreeze(record) : undefined;
 }
 
 /** The stored JSON of a request, without cursor: undefined when it cannot be written as JSON. */
@@ -52,8 +65,8 @@ export function invalidRequestError(): TypeError {
 /** Records are shared by every reader of a log; freezing makes an accidental mutation throw, not spread. */
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const child of Object.values(value)) deepFreeze(child);
     Object.freeze(value);
+    for (const key in value) deepFreeze(value[key]);
   }
   return value;
 }

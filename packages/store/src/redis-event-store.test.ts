@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { describeEventStoreContract } from './contract.test-suite';
 import { type EventStore, StoreUnavailableError } from './event-store';
 import { openRedisEventStore, type RedisEventStoreOptions } from './redis-event-store';
+import { redisCall } from './test-support/redis-call';
 import { type RedisServer, startRedisServer } from './test-support/redis-server';
 import { appendRequest, sampleArrival, sampleHandedOver } from './test-support/sample-events';
 import { waitFor } from './test-support/wait-for';
@@ -137,6 +138,17 @@ describe('Redis store: crashes and outages', () => {
 });
 
 describe('Redis store: several server instances on one Redis', () => {
+  it('versionOf sees an append made through another instance at once, before any subscription has', async () => {
+    const keys = isolatedKeys();
+    const first = await openInTest({ url: shared.url, ...keys });
+    const second = await openInTest({ url: shared.url, ...keys });
+    const handoverId = randomUUID();
+    const arrived = await first.append(appendRequest(sampleArrival(handoverId)));
+    expect(await second.versionOf(handoverId)).toBe(
+      arrived.outcome === 'appended' && arrived.recorded.cursor,
+    );
+  });
+
   it("an event appended through one instance reaches the other's subscription", async () => {
     const keys = isolatedKeys();
     const first = await openInTest({ url: shared.url, ...keys });
@@ -173,4 +185,42 @@ describe('Redis store: several server instances on one Redis', () => {
       });
     }
   });
+});
+
+describe('Redis store: damaged stream entries', () => {
+  const damaged = [
+    { fields: ['r', '{"event":'], what: 'not JSON' },
+    { fields: ['r', '{"event":{"type":"arrived"},"recordedAt":"x","actor":{}}'], what: 'not a record' },
+    { fields: ['x', '{}'], what: 'no record field' },
+  ];
+
+  for (const { fields, what } of damaged) {
+    it(`an entry that is ${what}: readAfter refuses it, the subscription reports it and goes on`, async () => {
+      const keys = isolatedKeys();
+      const streamKey = keys.streamKey ?? '';
+      const store = await openInTest({ url: shared.url, ...keys });
+      const before = await store.append(appendRequest(sampleArrival()));
+      const badId = String(await redisCall(shared.url, 'XADD', streamKey, '*', ...fields));
+      const after = await store.append(appendRequest(sampleArrival()));
+
+      await expect(store.readAfter(null, 10)).rejects.toThrow(
+        `Stream entry ${badId} of ${streamKey} is damaged`,
+      );
+      const received: RecordedEvent[] = [];
+      const errors: Error[] = [];
+      const unsubscribe = store.subscribe(
+        null,
+        (events) => {
+          received.push(...events);
+        },
+        (error) => errors.push(error),
+      );
+      onTestFinished(unsubscribe);
+      await waitFor(() => received.length === 2, { what: 'the intact events' });
+      expect(received).toEqual([before, after].map((result) => 'recorded' in result && result.recorded));
+      expect(errors.map((error) => error.message)).toEqual([
+        expect.stringContaining(`Skipped stream entry ${badId} of ${streamKey}`),
+      ]);
+    });
+  }
 });

@@ -4,7 +4,7 @@ import { parseCursor } from './cursor-format';
 import { errorMessage, unavailable } from './error-message';
 import type { AppendRequest, AppendResult, EventStore } from './event-store';
 import { StoreUnavailableError } from './event-store';
-import { decodeRecord, encodeAppendRequest, invalidRequestError } from './recorded-event-codec';
+import { decodeRecord, encodeAppendRequest, invalidRequestError, recordOf } from './recorded-event-codec';
 import { loadAppendScript, runAppendScript } from './redis/append-script';
 import { RedisDocumentStore } from './redis/redis-documents';
 import { redisCommand } from './redis/redis-errors';
@@ -37,6 +37,8 @@ export interface RedisEventStore extends EventStore {
 }
 
 const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 15 * 24 * 60 * 60;
+/** Stands in for the stream id in a record being appended, until Redis assigns one. */
+const PENDING_CURSOR = '0-0';
 
 /** Connects, refuses a Redis that may evict keys, loads the append script. */
 export async function openRedisEventStore(options: RedisEventStoreOptions): Promise<RedisEventStore> {
@@ -52,6 +54,8 @@ export async function openRedisEventStore(options: RedisEventStoreOptions): Prom
     commandTimeout: options.commandTimeoutMs ?? 5000,
     retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
     connectionName: 'handover-store',
+    // Commands issued in the same turn of the event loop (concurrent appends) go out in one write.
+    enableAutoPipelining: true,
   });
   reportConnectionChanges(redis, warn);
   try {
@@ -98,8 +102,11 @@ class RedisStore implements RedisEventStore {
     if (this.closing) return Promise.reject(closedError());
     const appending = this.appendNow(request);
     this.pendingAppends.add(appending);
-    const forget = () => this.pendingAppends.delete(appending);
-    void appending.then(forget, forget);
+    // Inline callbacks, not a named closure: tsx (keepNames) would redefine its name on every append.
+    void appending.then(
+      () => this.pendingAppends.delete(appending),
+      () => this.pendingAppends.delete(appending),
+    );
     return appending;
   }
 
@@ -133,6 +140,11 @@ class RedisStore implements RedisEventStore {
     return unsubscribe;
   }
 
+  async versionOf(handoverId: string): Promise<string | null> {
+    if (this.closing) throw closedError();
+    return redisCommand('read a handover version', () => this.redis.get(this.versionKey(handoverId)));
+  }
+
   async ping(): Promise<void> {
     if (this.closing) throw closedError();
     await redisCommand('answer PING', () => this.redis.ping());
@@ -154,18 +166,18 @@ class RedisStore implements RedisEventStore {
   }
 
   private async appendNow(request: AppendRequest): Promise<AppendResult> {
-    const recordJson = encodeAppendRequest(request);
-    // Validate before writing: the stored JSON must read back as a record.
-    if (recordJson === undefined || !decodeRecord(recordJson, '0-0')) throw invalidRequestError();
-    const { eventId, handoverId } = request.event;
+    // Checked and copied once, before writing; the cursor is filled in once the stream has given it.
+    const draft = recordOf(request, PENDING_CURSOR);
+    const recordJson = draft && encodeAppendRequest(request);
+    if (draft === undefined || recordJson === undefined) throw invalidRequestError();
     const { keyPrefix, streamKey, idempotencyTtlSeconds } = this.keys;
     const reply = await redisCommand('append the event', () =>
       runAppendScript(
         this.redis,
         {
           stream: streamKey,
-          idempotency: `${keyPrefix}event:${eventId}`,
-          version: `${keyPrefix}version:${handoverId}`,
+          idempotency: `${keyPrefix}event:${draft.event.eventId}`,
+          version: this.versionKey(draft.event.handoverId),
         },
         { recordJson, idempotencyTtlSeconds, expectedVersion: request.expectedVersion },
       ),
@@ -174,15 +186,21 @@ class RedisStore implements RedisEventStore {
       case 'conflict':
         return reply;
       case 'appended':
-        return { outcome: 'appended', recorded: readBack(recordJson, reply.id) };
+        return { outcome: 'appended', recorded: Object.freeze({ ...draft, cursor: reply.id }) };
       case 'duplicate':
+        // The original may differ from this request: it is read back from the stream.
         if (reply.recordJson === undefined) {
           throw new Error(
-            `Event ${eventId} was stored as ${reply.id}, but that stream entry has been trimmed, so its original record cannot be returned`,
+            `Event ${draft.event.eventId} was stored as ${reply.id}, but that stream entry has been trimmed, so its original record cannot be returned`,
           );
         }
         return { outcome: 'duplicate', recorded: readBack(reply.recordJson, reply.id) };
     }
+  }
+
+  /** Holds the stream id of the handover's last event; the append script checks and sets it. */
+  private versionKey(handoverId: string): string {
+    return `${this.keys.keyPrefix}version:${handoverId}`;
   }
 }
 
@@ -192,6 +210,8 @@ class RedisStore implements RedisEventStore {
  */
 const READER_OPTIONS: Partial<RedisOptions> = {
   lazyConnect: false,
+  // XREAD BLOCK holds the connection: nothing may queue behind it.
+  enableAutoPipelining: false,
   enableOfflineQueue: true,
   maxRetriesPerRequest: null,
   commandTimeout: undefined,

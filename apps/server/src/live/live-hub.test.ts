@@ -2,7 +2,7 @@ import { compareCursors, foldEvents } from '@handover/domain';
 import { CLOSE_CODES, type Scope } from '@handover/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrival, follow } from '../test-support/events-factory';
-import { connectLive, eventually } from '../test-support/live-test-client';
+import { connectLive, eventually, type LiveTestClient } from '../test-support/live-test-client';
 import { startTestApp, type TestApp } from '../test-support/test-app';
 
 const MIN = 60_000;
@@ -14,6 +14,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const rrk15: Scope = { kind: 'sites', codes: ['RRK15'] };
+const rya: Scope = { kind: 'ambulance_trust', code: 'RYA' };
 
 async function record(event: object) {
   const res = await t.app.inject({
@@ -109,6 +110,125 @@ describe('live stream /ws', () => {
   });
 });
 
+describe('clients grouped by scope', () => {
+  let g: TestApp & { url: string };
+  beforeAll(async () => {
+    g = await startTestApp({ listen: true });
+  });
+  afterAll(() => g.close());
+
+  async function post(event: object) {
+    const res = await g.app.inject({
+      method: 'POST',
+      url: '/api/v1/events',
+      headers: g.auth('feed'),
+      payload: event,
+    });
+    expect(res.statusCode).toBe(201);
+  }
+  const countOf = (client: LiveTestClient, eventId: string) =>
+    client.eventIds().filter((id) => id === eventId).length;
+
+  it('every client of a scope gets each of its events exactly once, however many share it; no other scope does', async () => {
+    const boards = [1, 2, 3].map(() => connectLive(g.url, { token: g.tokens.rrk15Ed, scope: rrk15 }));
+    const control = connectLive(g.url, { token: g.tokens.ryaControl, scope: rya });
+    const national = connectLive(g.url, { token: g.tokens.englandViewer, scope: { kind: 'england' } });
+    const all = [...boards, control, national];
+    for (const client of all) await client.next('snapshot');
+    expect(g.app.liveHub.connectedScopes).toBe(3);
+
+    const atSiteOnly = arrival(Date.now() - MIN, { ambulanceTrustCode: 'RX7' });
+    const byRyaElsewhere = arrival(Date.now() - MIN, { siteCode: 'R0A02' });
+    await post(atSiteOnly);
+    await post(byRyaElsewhere);
+    await eventually(() => national.eventIds().length === 2, 'both events at the national screen');
+    await eventually(() => boards.every((b) => b.eventIds().length === 1), 'the site event on every board');
+    await eventually(() => control.eventIds().length === 1, 'the RYA event in the control room');
+    for (const board of boards) expect(board.eventIds()).toEqual([atSiteOnly.eventId]);
+    expect(control.eventIds()).toEqual([byRyaElsewhere.eventId]);
+    expect(national.eventIds()).toEqual([atSiteOnly.eventId, byRyaElsewhere.eventId]);
+    for (const client of all) client.close();
+    await eventually(() => g.app.liveHub.connectedClients === 0, 'every client gone');
+  });
+
+  it('a closed client leaves its scope; the last one out drops the scope, and a newcomer starts it again', async () => {
+    const first = connectLive(g.url, { token: g.tokens.rrk15Ed, scope: rrk15 });
+    const second = connectLive(g.url, { token: g.tokens.rrk15Ed, scope: rrk15 });
+    const national = connectLive(g.url, { token: g.tokens.englandViewer, scope: { kind: 'england' } });
+    for (const client of [first, second, national]) await client.next('snapshot');
+    expect([g.app.liveHub.connectedClients, g.app.liveHub.connectedScopes]).toEqual([3, 2]);
+
+    first.close();
+    await eventually(() => g.app.liveHub.connectedClients === 2, 'the first board gone');
+    expect(g.app.liveHub.connectedScopes).toBe(2);
+    const one = arrival(Date.now() - MIN);
+    await post(one);
+    await eventually(() => countOf(second, one.eventId) === 1, 'the event at the board still open');
+
+    second.close();
+    await eventually(() => g.app.liveHub.connectedClients === 1, 'the second board gone');
+    expect(g.app.liveHub.connectedScopes).toBe(1);
+    const two = arrival(Date.now() - MIN);
+    await post(two);
+    await eventually(() => countOf(national, two.eventId) === 1, 'the event at the national screen');
+
+    const newcomer = connectLive(g.url, { token: g.tokens.rrk15Ed, scope: rrk15 });
+    await newcomer.next('snapshot');
+    expect(g.app.liveHub.connectedScopes).toBe(2);
+    const three = arrival(Date.now() - MIN);
+    await post(three);
+    await eventually(() => countOf(newcomer, three.eventId) === 1, 'the event at the new board');
+    expect(first.eventIds()).toEqual([]);
+    expect(countOf(second, two.eventId) + countOf(second, three.eventId)).toBe(0);
+    newcomer.close();
+    national.close();
+  });
+});
+
+describe('while the store is unavailable', () => {
+  it('closes every client with TRY_AGAIN_LATER (1013), refuses hellos with it, and lets clients resume from their cursor once it is back', async () => {
+    const u = await startTestApp({ listen: true });
+    try {
+      const hub = u.app.liveHub;
+      const post = async (event: object) => {
+        const res = await u.app.inject({
+          method: 'POST',
+          url: '/api/v1/events',
+          headers: u.auth('feed'),
+          payload: event,
+        });
+        expect(res.statusCode).toBe(201);
+      };
+      const screen = connectLive(u.url, { token: u.tokens.rrk15Ed, scope: rrk15 });
+      await screen.next('snapshot');
+      const seen = arrival(Date.now() - MIN);
+      await post(seen);
+      await eventually(() => screen.eventIds().includes(seen.eventId), 'the event on the screen');
+      const cursor = screen.lastCursor() ?? '';
+
+      hub.setStoreAvailable(false);
+      expect((await screen.closed).code).toBe(CLOSE_CODES.TRY_AGAIN_LATER);
+      expect([hub.connectedClients, hub.connectedScopes]).toEqual([0, 0]);
+      const retrying = connectLive(u.url, { token: u.tokens.rrk15Ed, scope: rrk15, cursor });
+      expect((await retrying.closed).code).toBe(CLOSE_CODES.TRY_AGAIN_LATER);
+      expect(retrying.messages).toEqual([]);
+
+      // Recorded while the screens were away (the hub is told directly here; faults.test.ts kills Redis).
+      const missed = [arrival(Date.now() - MIN), arrival(Date.now() - MIN)];
+      for (const event of missed) await post(event);
+      hub.setStoreAvailable(true);
+      const back = connectLive(u.url, { token: u.tokens.rrk15Ed, scope: rrk15, cursor });
+      await back.next('resumed');
+      await eventually(() => back.eventIds().length === 2, 'the missed events');
+      expect(back.eventIds()).toEqual(missed.map((event) => event.eventId));
+      expect(back.messages.some((m) => m.type === 'snapshot')).toBe(false);
+      back.close();
+    } finally {
+      await u.close();
+    }
+  });
+});
+
 describe('a client too slow to keep up', () => {
   it('is closed with TOO_SLOW instead of buffering without bound, and resumes on reconnect', async () => {
     const small = await startTestApp({ listen: true, config: { maxClientBufferBytes: 262_144 } });
@@ -135,6 +255,8 @@ describe('a client too slow to keep up', () => {
       }
       slow.socket.resume();
       expect((await slow.closed).code).toBe(CLOSE_CODES.TOO_SLOW);
+      // Cut off from its scope, which stays for the client still in it.
+      expect(small.app.liveHub.connectedScopes).toBe(1);
       // The well-behaved client on the same scope was not held back, nor cut off.
       expect(fast.socket.readyState).toBe(fast.socket.OPEN);
       await eventually(

@@ -8,6 +8,7 @@ import {
   type Scope,
   type ServerMessage,
 } from '@handover/protocol';
+import { StoreUnavailableError } from '@handover/store';
 import { Compile } from 'typebox/compile';
 import type { WebSocket } from 'ws';
 import { matchesScope, scopeWithin } from '../access/access-rules';
@@ -36,6 +37,12 @@ interface LiveClient {
   burstBytes: number;
 }
 
+/** The clients of one scope: they share each payload. */
+interface ScopeGroup {
+  scope: Scope;
+  clients: Set<LiveClient>;
+}
+
 const START_OF_LOG = '0-0';
 const SNAPSHOT_WINDOW_MS = 24 * 3_600_000;
 const RESUME_CHUNK = 500;
@@ -43,12 +50,18 @@ const PING_SLICE = 200;
 const OPEN_STATES = new Set(['inbound', 'waiting', 'cohorted', 'handed_over']);
 const checkHello = Compile(HelloSchema);
 
+const PAUSED_REASON = 'Recording paused: the event store is unavailable';
+
 /**
- * Fans the projection's applied events out to websocket clients, each filtered to its scope. One
- * JSON string is built per scope per batch, however many screens share that scope.
+ * Fans the projection's applied events out to websocket clients, each filtered to its scope. Clients
+ * are grouped by scope: one JSON string is built per scope per batch, however many screens share that
+ * scope, and only the clients of scopes with something to send are touched.
  */
 export class LiveHub {
-  private readonly clients = new Set<LiveClient>();
+  private readonly clients = new Map<WebSocket, LiveClient>();
+  private readonly scopes = new Map<string, ScopeGroup>();
+  /** False while the store is unavailable: clients are closed and hellos refused with TRY_AGAIN_LATER. */
+  private storeAvailable = true;
   /** Recent applied events, oldest first; every event after `floor` is in here. */
   private recent: AppliedEvent[] = [];
   private floor: string | null = null;
@@ -65,6 +78,11 @@ export class LiveHub {
     return this.clients.size;
   }
 
+  /** Distinct scopes among the connected clients. */
+  get connectedScopes(): number {
+    return this.scopes.size;
+  }
+
   /** Takes a freshly opened socket through hello to live updates. */
   attach(socket: WebSocket): void {
     const timeout = setTimeout(
@@ -74,20 +92,35 @@ export class LiveHub {
     socket.once('message', (data) => {
       clearTimeout(timeout);
       this.greet(socket, data.toString()).catch((error: unknown) => {
+        // Checking the credential needs the store: that is "try again later", not a server fault.
+        if (error instanceof StoreUnavailableError)
+          return socket.close(CLOSE_CODES.TRY_AGAIN_LATER, PAUSED_REASON);
         this.options.log?.warn({ err: error }, 'websocket hello failed');
         socket.close(1011, 'Server error');
       });
     });
     socket.on('close', () => {
       clearTimeout(timeout);
-      for (const client of this.clients) if (client.socket === socket) this.clients.delete(client);
+      const client = this.clients.get(socket);
+      if (client !== undefined) this.remove(client);
     });
   }
 
   /** Closes every client, e.g. with RESTARTING so they reconnect to another instance. */
   closeAll(code: number, reason: string): void {
-    for (const client of this.clients) client.socket.close(code, reason);
+    for (const client of this.clients.values()) client.socket.close(code, reason);
     this.clients.clear();
+    this.scopes.clear();
+  }
+
+  /**
+   * While the store is unavailable nothing can be recorded or resumed reliably: screens are told to try
+   * again later (they show "reconnecting") and come back from their cursor once it is available again.
+   */
+  setStoreAvailable(available: boolean): void {
+    if (available === this.storeAvailable) return;
+    this.storeAvailable = available;
+    if (!available) this.closeAll(CLOSE_CODES.TRY_AGAIN_LATER, PAUSED_REASON);
   }
 
   stop(): void {
@@ -102,6 +135,7 @@ export class LiveHub {
     if (hello.protocolVersion !== PROTOCOL_VERSION) {
       return socket.close(CLOSE_CODES.INCOMPATIBLE_VERSION, `Server speaks protocol ${PROTOCOL_VERSION}`);
     }
+    if (!this.storeAvailable) return socket.close(CLOSE_CODES.TRY_AGAIN_LATER, PAUSED_REASON);
     const principal = await this.options.verify(hello.token);
     if (principal === undefined) return socket.close(CLOSE_CODES.UNAUTHORISED, 'Credential not valid');
     if (!scopeWithin(hello.scope, principal.scope, this.options.organisations)) {
@@ -117,10 +151,29 @@ export class LiveHub {
       burstBytes: 0,
     };
     if (hello.cursor !== undefined) await this.catchUp(hello.cursor);
-    // From here to `clients.add` runs without awaiting, so no applied event can fall in between.
+    // The socket, or the store, may have gone while this hello awaited.
+    if (socket.readyState !== socket.OPEN) return;
+    if (!this.storeAvailable) return socket.close(CLOSE_CODES.TRY_AGAIN_LATER, PAUSED_REASON);
+    // From here to `add` runs without awaiting, so no applied event can fall in between.
     if (hello.cursor !== undefined && this.canResumeFrom(hello.cursor)) this.resume(client, hello.cursor);
     else this.sendSnapshot(client);
-    this.clients.add(client);
+    this.add(client);
+  }
+
+  private add(client: LiveClient): void {
+    this.clients.set(client.socket, client);
+    const group = this.scopes.get(client.scopeKey);
+    if (group === undefined)
+      this.scopes.set(client.scopeKey, { scope: client.scope, clients: new Set([client]) });
+    else group.clients.add(client);
+  }
+
+  private remove(client: LiveClient): void {
+    this.clients.delete(client.socket);
+    const group = this.scopes.get(client.scopeKey);
+    if (group === undefined) return;
+    group.clients.delete(client);
+    if (group.clients.size === 0) this.scopes.delete(client.scopeKey);
   }
 
   /** A client that was on a further-along instance waits briefly for this one to catch up. */
@@ -188,16 +241,13 @@ export class LiveHub {
 
   private publish(applied: AppliedEvent[]): void {
     this.remember(applied);
-    const byScope = new Map<string, string | null>();
-    for (const client of this.clients) {
-      let payload = byScope.get(client.scopeKey);
-      if (payload === undefined) {
-        const events = applied.filter((a) => this.inScope(client.scope, a.handover)).map((a) => a.recorded);
-        payload =
-          events.length > 0 ? JSON.stringify({ type: 'events', events } satisfies ServerMessage) : null;
-        byScope.set(client.scopeKey, payload);
-      }
-      if (payload !== null) this.send(client, payload);
+    for (const { scope, clients } of this.scopes.values()) {
+      const events: AppliedEvent['recorded'][] = [];
+      for (const a of applied) if (this.inScope(scope, a.handover)) events.push(a.recorded);
+      if (events.length === 0) continue;
+      const payload = utf8(JSON.stringify({ type: 'events', events } satisfies ServerMessage));
+      // `send` may remove a client that is too slow: deleting from a Set while iterating it is safe.
+      for (const client of clients) this.send(client, payload);
     }
   }
 
@@ -213,10 +263,12 @@ export class LiveHub {
 
   /** In slices, yielding between them, so thousands of pings never hold up an event for long. */
   private pingAll(): void {
-    const clients = [...this.clients];
+    const clients = [...this.clients.values()];
     let next = 0;
     const slice = () => {
-      const ping = JSON.stringify({ type: 'ping', serverTime: this.options.now() } satisfies ServerMessage);
+      const ping = utf8(
+        JSON.stringify({ type: 'ping', serverTime: this.options.now() } satisfies ServerMessage),
+      );
       for (const end = Math.min(next + PING_SLICE, clients.length); next < end; next++) {
         const client = clients[next];
         if (client !== undefined) this.send(client, ping);
@@ -228,16 +280,17 @@ export class LiveHub {
 
   /** The snapshot or resume a client asked for: bounded, so it is sent whole and allowed for later. */
   private sendBurst(client: LiveClient, payload: string): void {
-    client.burstBytes += Buffer.byteLength(payload);
-    client.socket.send(payload);
+    const bytes = utf8(payload);
+    client.burstBytes += bytes.length;
+    client.socket.send(bytes, TEXT);
   }
 
   /** Sends, or cuts off a client that cannot keep up rather than buffering without bound. */
-  private send(client: LiveClient, payload: string): void {
+  private send(client: LiveClient, payload: Buffer): void {
     const { socket } = client;
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > this.options.maxClientBufferBytes + client.burstBytes) {
-      this.clients.delete(client);
+      this.remove(client);
       this.options.log?.warn(
         { credential: client.principal.credentialId },
         'websocket client too slow; closed',
@@ -245,13 +298,20 @@ export class LiveHub {
       socket.close(CLOSE_CODES.TOO_SLOW, 'Too slow: reconnect to resume');
       return;
     }
-    socket.send(payload);
+    socket.send(payload, TEXT);
   }
 
   private inScope(scope: Scope, handover: Handover): boolean {
     return matchesScope(scope, handover, this.options.organisations);
   }
 }
+
+/**
+ * A payload shared by many clients is encoded once: handed a string, ws would measure and encode it
+ * again for every client. Sent as a text frame, so browsers still receive a string.
+ */
+const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
+const TEXT = { binary: false } as const;
 
 function parseHello(text: string): Hello | undefined {
   try {

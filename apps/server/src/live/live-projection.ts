@@ -9,6 +9,11 @@ export interface AppliedEvent {
   previous: Handover | undefined;
 }
 
+interface Waiter {
+  cursor: string;
+  resolve: () => void;
+}
+
 /**
  * Every instance folds the whole event log, in order, into this in-memory view with the same domain
  * reducer the browser uses. Events the reducer refuses (two instances racing, at most) are skipped
@@ -18,7 +23,8 @@ export class LiveProjection {
   readonly handovers = new Map<string, Handover>();
   private position: string | null = null;
   private readonly listeners = new Set<ProjectionListener>();
-  private waiters: { cursor: string; resolve: () => void }[] = [];
+  /** API requests waiting for their event, in cursor order: a batch looks only at those it releases. */
+  private waiters: Waiter[] = [];
 
   /** Cursor of the last event applied (null before any). */
   get cursor(): string | null {
@@ -47,7 +53,26 @@ export class LiveProjection {
   /** Resolves once the event at `cursor` has been applied (read-your-writes for the API). */
   waitFor(cursor: string): Promise<void> {
     if (compareCursors(cursor, this.position) <= 0) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ cursor, resolve }));
+    return new Promise((resolve) => this.addWaiter({ cursor, resolve }));
+  }
+
+  /** `waitFor`, bounded: true once the event at `cursor` has been applied, false after `timeoutMs`. */
+  catchUp(cursor: string, timeoutMs: number): Promise<boolean> {
+    if (compareCursors(cursor, this.position) <= 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((waiter) => waiter !== reached);
+        resolve(false);
+      }, timeoutMs);
+      const reached = {
+        cursor,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+      };
+      this.addWaiter(reached);
+    });
   }
 
   onApplied(listener: ProjectionListener): () => void {
@@ -55,13 +80,20 @@ export class LiveProjection {
     return () => this.listeners.delete(listener);
   }
 
+  private addWaiter(waiter: Waiter): void {
+    // Appends are acknowledged about in cursor order, so the place is almost always at the end.
+    let index = this.waiters.length;
+    while (index > 0 && compareCursors(this.waiters[index - 1]?.cursor ?? null, waiter.cursor) > 0) index--;
+    this.waiters.splice(index, 0, waiter);
+  }
+
   private releaseWaiters(): void {
-    if (this.waiters.length === 0) return;
-    const pending: typeof this.waiters = [];
+    let released = 0;
     for (const waiter of this.waiters) {
-      if (compareCursors(waiter.cursor, this.position) <= 0) waiter.resolve();
-      else pending.push(waiter);
+      if (compareCursors(waiter.cursor, this.position) > 0) break;
+      released++;
     }
-    this.waiters = pending;
+    if (released === 0) return;
+    for (const waiter of this.waiters.splice(0, released)) waiter.resolve();
   }
 }

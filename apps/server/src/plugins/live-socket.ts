@@ -3,6 +3,7 @@ import { CLOSE_CODES } from '@handover/protocol';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { LiveHub } from '../live/live-hub';
+import { watchStore } from '../live/store-watch';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,10 +23,20 @@ export default fp(
       log: app.log,
     });
     app.decorate('liveHub', hub);
+    // The readiness check /readyz uses: screens hear "try again later" while the store is unavailable.
+    const stopWatch = watchStore({
+      ping: () => app.store.ping(),
+      onChange: (available) => {
+        if (available) app.log.info('event store available again: live clients may resume');
+        else app.log.warn('event store unavailable: live clients closed with 1013 until it is back');
+        hub.setStoreAvailable(available);
+      },
+    });
     // Registered before the websocket plugin so it runs before the plugin's own shutdown, which would
     // close every socket with no code: clients must hear RESTARTING and reconnect (elsewhere, or here
     // once the server is back).
     app.addHook('preClose', async () => {
+      stopWatch();
       hub.stop();
       hub.closeAll(CLOSE_CODES.RESTARTING, 'Server restarting');
     });

@@ -1,5 +1,6 @@
 import {
   applyEvent,
+  compareCursors,
   type Handover,
   type HandoverEvent,
   type HandoverState,
@@ -35,6 +36,8 @@ export interface IngestOptions {
 const DAY_MS = 86_400_000;
 // Two instances racing on one handover retry after catching up; more than this means something is wrong.
 const MAX_CONFLICT_RETRIES = 5;
+// How long a refusal waits for this instance to catch up with what another one acknowledged.
+const CATCH_UP_MS = 2_000;
 
 /**
  * Takes one well-formed event from the API to the durable log: checks its time window, codes and the
@@ -51,6 +54,7 @@ export class IngestService {
     const refused = this.checkTimeAndCodes(event, receivedAt);
     if (refused) return { ok: false, error: refused };
 
+    let caughtUp = false;
     for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
       const current = projection.get(event.handoverId);
       const closedForAmendment = this.checkAmendmentWindow(current, receivedAt);
@@ -61,7 +65,15 @@ export class IngestService {
       const actor = actorOf(principal);
       const recordedAt = new Date(receivedAt).toISOString();
       const trial = applyEvent(current, { event, actor, recordedAt, cursor: current?.lastCursor ?? '0-0' });
-      if (!trial.ok) return { ok: false, error: trial.error };
+      if (!trial.ok) {
+        // Only refusals pay for this: another instance may have acknowledged an event of this handover
+        // (its arrival, say) that this one has not read yet. The caller rightly expects it to count.
+        if (!caughtUp && (await this.catchUpWith(event.handoverId, current))) {
+          caughtUp = true;
+          continue;
+        }
+        return { ok: false, error: trial.error };
+      }
 
       const result = await store.append({
         event,
@@ -96,6 +108,19 @@ export class IngestService {
       };
     }
     throw new Error(`Handover ${event.handoverId} kept changing under concurrent writes; retry the request.`);
+  }
+
+  /**
+   * When the store holds events of the handover past those this refusal was judged on (`current`), waits
+   * (bounded) for the projection to apply them: true when validating again may answer differently.
+   */
+  private async catchUpWith(handoverId: string, current: Handover | undefined): Promise<boolean> {
+    const { store, projection } = this.options;
+    const version = await store.versionOf(handoverId);
+    if (version === null || compareCursors(version, current?.lastCursor ?? null) <= 0) return false;
+    // Resolves at once if the projection got there while the store was answering.
+    await projection.catchUp(version, CATCH_UP_MS);
+    return true;
   }
 
   /** A correction's `at` is when it was made, so the window is also judged by the handover's arrival. */

@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { findFreePort, makeTempDir } from '@handover/store/test-support';
 import type { DemoCredentials } from '../access/demo-credentials';
 
@@ -15,7 +16,10 @@ export interface ServerProcess {
   readonly url: string;
   readonly port: number;
   readonly dataDir: string;
-  /** The demo credentials of the current run. A restart mints new ones; on the file store it revokes the old. */
+  /**
+   * The demo credentials of the current run (throws when started without demo mode). A restart mints new
+   * ones; on the file store it revokes the old.
+   */
   readonly credentials: ProcessCredentials;
   readonly pid: number;
   /** True while the current child has not exited. */
@@ -33,14 +37,23 @@ export interface ServerProcess {
 }
 
 export interface ServerProcessOptions {
-  /** Added to (and overriding) the defaults: PORT, DATA_DIR, HOST, LOG_LEVEL, DEMO=1, DEMO_CREDENTIALS_FILE. */
-  env: Record<string, string>;
+  /**
+   * Added to (and overriding) the defaults: PORT, DATA_DIR, HOST, LOG_LEVEL and, in demo mode, DEMO=1
+   * and DEMO_CREDENTIALS_FILE.
+   */
+  env?: Record<string, string>;
   /** The store folder; a fresh temp dir (removed by dispose) when omitted. */
   dataDir?: string;
+  /** A fixed port; a free one when omitted. */
+  port?: number;
+  /** Mint demo credentials at start (DEMO=1) and wait for them. Default true. */
+  demo?: boolean;
   readyTimeoutMs?: number;
 }
 
+// Beside this file, so a copy of apps/server (bench --server-dir) runs its own main.ts.
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
+const CREDENTIALS_CLI = fileURLToPath(new URL('../cli/credentials.ts', import.meta.url));
 const SERVER_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const OUTPUT_LIMIT = 64_000;
 const DEFAULT_READY_TIMEOUT_MS = 20_000;
@@ -53,22 +66,19 @@ process.once('exit', () => {
 });
 
 /**
- * Runs the real server (`node --import tsx src/main.ts`) as a child process in demo mode and waits
- * until /readyz answers 200 and the demo credentials file is written.
+ * Runs the real server (`node --import tsx src/main.ts`) as a child process, started directly (not
+ * through pnpm) so signals reach the server itself, and waits until /readyz answers 200 and, in demo
+ * mode (the default), the demo credentials file is written.
  */
-export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  const port = await findFreePort();
+export async function startServerProcess(options: ServerProcessOptions = {}): Promise<ServerProcess> {
+  const demo = options.demo ?? true;
+  const port = options.port ?? (await findFreePort());
   const ownDir = await makeTempDir('handover-process-');
   const dataDir = options.dataDir ?? ownDir.path;
   // Outside DATA_DIR, so two instances sharing a folder (or Redis) never read each other's file.
-  const credentialsFile = join(ownDir.path, `credentials-${port}.json`);
-  const env = baseEnv({
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    DEMO: '1',
-    DEMO_CREDENTIALS_FILE: credentialsFile,
+  const credentialsFile = demo ? join(ownDir.path, `credentials-${port}.json`) : undefined;
+  const env = serverEnv(port, dataDir, {
+    ...(credentialsFile === undefined ? {} : { DEMO: '1', DEMO_CREDENTIALS_FILE: credentialsFile }),
     ...options.env,
   });
   const url = `http://127.0.0.1:${port}`;
@@ -83,7 +93,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   let credentials: ProcessCredentials | undefined;
 
   const launch = async (): Promise<void> => {
-    await rm(credentialsFile, { force: true });
+    if (credentialsFile !== undefined) await rm(credentialsFile, { force: true });
     const current = spawnServer(env, record);
     child = current;
     exited = once(current, 'exit').then(() => undefined);
@@ -100,6 +110,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     port,
     dataDir,
     get credentials() {
+      if (!demo) throw new Error('this server was started without demo credentials');
       if (credentials === undefined) throw new Error('server has not started');
       return credentials;
     },
@@ -155,19 +166,10 @@ export async function runServerUntilExit(options: {
   try {
     let stdout = '';
     let stderr = '';
-    const child = spawnServer(
-      baseEnv({
-        PORT: String(port),
-        DATA_DIR: dir.path,
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        ...options.env,
-      }),
-      (label) => (chunk) => {
-        if (label === 'out') stdout += chunk.toString();
-        else stderr += chunk.toString();
-      },
-    );
+    const child = spawnServer(serverEnv(port, dir.path, options.env), (label) => (chunk) => {
+      if (label === 'out') stdout += chunk.toString();
+      else stderr += chunk.toString();
+    });
     const exited = once(child, 'exit');
     const timer = sleep(options.timeoutMs ?? 15_000).then(() => 'timeout' as const);
     const timedOut = (await Promise.race([exited, timer])) === 'timeout';
@@ -176,6 +178,34 @@ export async function runServerUntilExit(options: {
   } finally {
     await dir.remove();
   }
+}
+
+/**
+ * Creates a credential with the `credentials` command, as an operator would before the first start
+ * (the file store belongs to one process at a time: run it while no server uses `dataDir`).
+ */
+export async function createCredentialWithCli(options: {
+  dataDir?: string;
+  redisUrl?: string;
+  role: string;
+  scope: string;
+  label: string;
+}): Promise<string> {
+  const env = baseEnv({
+    ...(options.dataDir === undefined ? {} : { DATA_DIR: options.dataDir }),
+    ...(options.redisUrl === undefined ? {} : { REDIS_URL: options.redisUrl }),
+  });
+  const args = ['--import', 'tsx', CREDENTIALS_CLI, 'create', '--role', options.role];
+  args.push('--scope', options.scope, '--label', options.label);
+  const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: SERVER_DIR, env });
+  const token = /^hvt_\S+$/m.exec(stdout)?.[0];
+  if (token === undefined) throw new Error(`the credentials command printed no token:\n${stdout}`);
+  return token;
+}
+
+/** The server on `port` and `dataDir`, on loopback with quiet logs, under `env`. */
+function serverEnv(port: number, dataDir: string, env: Record<string, string> = {}): Record<string, string> {
+  return baseEnv({ PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env });
 }
 
 /** Only what node needs from the parent environment: nothing like REDIS_URL or DEMO leaks in. */
@@ -204,13 +234,14 @@ function spawnServer(
   return child;
 }
 
+/** Resolves once /readyz answers 200 and the credentials file (if any) is whole; its credentials. */
 async function waitUntilReady(
   child: ChildProcess,
   url: string,
-  credentialsFile: string,
+  credentialsFile: string | undefined,
   timeoutMs: number,
   output: () => string,
-): Promise<ProcessCredentials> {
+): Promise<ProcessCredentials | undefined> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -218,8 +249,11 @@ async function waitUntilReady(
         `server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output()}`,
       );
     }
-    const credentials = (await isReady(url)) ? await readCredentials(credentialsFile) : undefined;
-    if (credentials !== undefined) return credentials;
+    if (await isReady(url)) {
+      if (credentialsFile === undefined) return undefined;
+      const credentials = await readCredentials(credentialsFile);
+      if (credentials !== undefined) return credentials;
+    }
     if (Date.now() > deadline) {
       throw new Error(`server at ${url} not ready within ${timeoutMs} ms:\n${output()}`);
     }

@@ -21,6 +21,8 @@ export interface ConnectionFacts {
   downSince: number | null;
   /** Reconnect attempts since the last success. */
   attempt: number;
+  /** The server's last close said it cannot record now (its event store is down): it is reachable. */
+  recordingPaused: boolean;
 }
 
 export interface LiveState {
@@ -42,7 +44,8 @@ export interface LiveState {
   /** Applies events newer than the cursor; returns how many were new. */
   events(events: readonly RecordedEvent[], at: number): number;
   ping(serverTime: number, at: number): void;
-  disconnected(at: number): void;
+  /** `recordingPaused`: the server closed with "try again later" because it cannot record. */
+  disconnected(at: number, recordingPaused?: boolean): void;
   refused(reason: RefusalReason, message: string): void;
   /** Drops finished handovers older than the snapshot window, so a screen left on for weeks stays small. */
   forgetFinished(serverNow: number): void;
@@ -58,6 +61,7 @@ const IDLE: ConnectionFacts = {
   lastHeardAt: null,
   downSince: null,
   attempt: 0,
+  recordingPaused: false,
 };
 
 export function createLiveStore(): StoreApi<LiveState> {
@@ -88,13 +92,27 @@ export function createLiveStore(): StoreApi<LiveState> {
         cursor,
         hasSnapshot: true,
         serverOffsetMs: serverTime - at,
-        connection: { ...connection, phase: 'open', lastHeardAt: at, downSince: null, attempt: 0 },
+        connection: {
+          ...connection,
+          phase: 'open',
+          lastHeardAt: at,
+          downSince: null,
+          attempt: 0,
+          recordingPaused: false,
+        },
       })),
 
     resumed: (serverTime, at) =>
       set(({ connection }) => ({
         serverOffsetMs: serverTime - at,
-        connection: { ...connection, phase: 'open', lastHeardAt: at, downSince: null, attempt: 0 },
+        connection: {
+          ...connection,
+          phase: 'open',
+          lastHeardAt: at,
+          downSince: null,
+          attempt: 0,
+          recordingPaused: false,
+        },
       })),
 
     events: (events, at) => {
@@ -111,13 +129,14 @@ export function createLiveStore(): StoreApi<LiveState> {
         connection: { ...connection, lastHeardAt: at },
       })),
 
-    disconnected: (at) =>
+    disconnected: (at, recordingPaused = false) =>
       set(({ connection }) => ({
         connection: {
           ...connection,
           phase: 'closed',
           downSince: connection.downSince ?? at,
           attempt: connection.attempt + 1,
+          recordingPaused,
         },
       })),
 

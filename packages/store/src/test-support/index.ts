@@ -1,3 +1,4 @@
+export { redisCall } from './redis-call';
 export { findFreePort, type RedisServer, type RedisServerOptions, startRedisServer } from './redis-server';
 export {
   appendRequest,

@@ -168,6 +168,43 @@ describe('ED wall display', () => {
     expect(commits.mock.calls.length).toBe(committed);
   });
 
+  it('takes a corrected server clock without re-rendering, and still changes band on time', () => {
+    const handovers = [waitingHandover('a', NOW - 14 * MINUTE - 59_000)];
+    load(handovers);
+    const commits = vi.fn();
+    render(
+      <Profiler id="grid" onRender={commits}>
+        <HandoverGrid
+          waiting={handovers}
+          awaitingClear={[]}
+          thresholds={ENGLAND_2025}
+          onBandChange={() => undefined}
+        />
+      </Profiler>,
+    );
+    const committed = commits.mock.calls.length;
+    // A ping: the server's clock is half a second ahead of this one.
+    act(() => liveStore.getState().ping(NOW + 500, NOW));
+    expect(commits.mock.calls.length).toBe(committed);
+    act(() => {
+      vi.advanceTimersByTime(501);
+    });
+    expect(row('a').dataset.band).toBe('over_15');
+  });
+
+  it('rewrites each timer in place and gives its box the length of its text', () => {
+    load([waitingHandover('a', NOW - 59 * MINUTE - 59_000)]);
+    render(<BoardScreen siteCode="RRK15" />);
+    const timer = within(row('a')).getByRole('timer');
+    const text = timer.firstChild;
+    expect(timer.textContent).toBe('59:59');
+    expect(timer.style.getPropertyValue('--chars')).toBe('5');
+    setNow(NOW + 1_000);
+    expect(timer.textContent).toBe('1:00:00');
+    expect(timer.style.getPropertyValue('--chars')).toBe('7');
+    expect(timer.firstChild).toBe(text);
+  });
+
   it('fits 40 ambulances without scrolling and says how many more when even more wait', () => {
     const many = Array.from({ length: 60 }, (_, i) => waitingHandover(`h${i}`, NOW - (i + 1) * MINUTE));
     load(many);

@@ -3,10 +3,10 @@ import { type ReactNode, useCallback, useMemo } from 'react';
 import { thresholdsFor } from '../../shared/lib/thresholds';
 import { useConnectionStatus } from '../../shared/live-client/use-connection-status';
 import { ConnectionBanner } from '../../shared/ui/connection-banner';
+import { LiveClock } from '../../shared/ui/live-clock';
 import { serverNow, useLiveStore } from '../../stores/live-store';
 import { useOrganisations } from '../../stores/organisations-store';
 import { playChime, useChimePreference } from './band-chime';
-import { BoardClock } from './board-clock';
 import { BoardFigures } from './board-figures';
 import { BoardFooter } from './board-footer';
 import { boardView } from './board-view';
@@ -39,7 +39,10 @@ export function BoardScreen({ siteCode }: { siteCode: string }) {
   const siteName = directory?.site(siteCode)?.name ?? siteCode;
   return (
     <BoardFrame>
-      <ConnectionBanner size="wall" />
+      {/* Not a flex item, so that the banner can be laid out on its own each second. */}
+      <div className="board-banner">
+        <ConnectionBanner size="wall" />
+      </div>
       <header className="board-header">
         <div className="board-header__identity">
           <span className="board-header__logo" aria-hidden="true">
@@ -49,7 +52,7 @@ export function BoardScreen({ siteCode }: { siteCode: string }) {
             <h1 className="board-header__site">{siteName}</h1>
             <p className="board-header__service">Ambulance handovers · Emergency department</p>
           </div>
-          <BoardClock />
+          <LiveClock className="board-clock" />
         </div>
         <div className="board-header__summary">
           <BoardFigures handovers={siteHandovers} thresholds={thresholds} />

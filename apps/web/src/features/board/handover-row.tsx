@@ -70,7 +70,11 @@ export const HandoverRow = memo(function HandoverRow({
       <span className="handover-row__callsign">{handover.callsign}</span>
       <span className="handover-row__clock">
         <span className="visually-hidden">{stoppedAt === undefined ? 'Waiting ' : 'Took '}</span>
-        <Elapsed since={arrivedAt} {...(stoppedAt === undefined ? {} : { until: stoppedAt })} />
+        <Elapsed
+          className="handover-row__timer"
+          since={arrivedAt}
+          {...(stoppedAt === undefined ? {} : { until: stoppedAt })}
+        />
       </span>
       <span className="handover-row__marks">
         {marks.map((mark) => (

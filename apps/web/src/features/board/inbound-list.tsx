@@ -1,18 +1,17 @@
 import type { Handover } from '@handover/domain';
+import { useStore } from 'zustand';
 import { formatDurationWords } from '../../shared/lib/format-duration';
 import { formatLondonTime } from '../../shared/lib/format-time';
 import { shortAmbulanceServiceName } from '../../shared/lib/trust-names';
 import { MarkIcon } from '../../shared/ui/icons/mark-icon';
 import { serverNow } from '../../stores/live-store';
 import { useOrganisations } from '../../stores/organisations-store';
-import { useTickNow } from '../../stores/tick-store';
+import { tickStore } from '../../stores/tick-store';
 
 const MAX_SHOWN = 4;
 
 /** Pre-alerted ambulances on their way, soonest first: the clock has not started for them. */
 export function InboundList({ inbound }: { inbound: readonly Handover[] }) {
-  useTickNow();
-  const now = serverNow();
   const directory = useOrganisations();
   const shown = inbound.slice(0, MAX_SHOWN);
   return (
@@ -30,7 +29,7 @@ export function InboundList({ inbound }: { inbound: readonly Handover[] }) {
             return (
               <li key={handover.handoverId} className="inbound__item" data-testid="inbound-row">
                 <span className="inbound__callsign">{handover.callsign}</span>
-                <span className="inbound__eta">{etaText(handover.expectedAt, now)}</span>
+                <Eta expectedAt={handover.expectedAt} />
                 <span className="inbound__detail">
                   {handover.category === undefined ? '' : `Cat ${handover.category} · `}
                   {trust === undefined ? handover.ambulanceTrustCode : shortAmbulanceServiceName(trust)}
@@ -45,6 +44,12 @@ export function InboundList({ inbound }: { inbound: readonly Handover[] }) {
       )}
     </section>
   );
+}
+
+/** Re-rendered when its words change (about once a minute), not on every tick. */
+function Eta({ expectedAt }: { expectedAt: number | undefined }) {
+  const text = useStore(tickStore, () => etaText(expectedAt, serverNow()));
+  return <span className="inbound__eta">{text}</span>;
 }
 
 function etaText(expectedAt: number | undefined, now: number): string {

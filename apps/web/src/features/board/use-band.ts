@@ -1,6 +1,6 @@
 import { type Band, bandAt, type Handover, nextBandChangeAt, type Thresholds } from '@handover/domain';
 import { useEffect, useRef, useState } from 'react';
-import { serverNow, useLiveStore } from '../../stores/live-store';
+import { liveStore, serverNow } from '../../stores/live-store';
 
 /**
  * The handover's band now, re-evaluated exactly when the domain says it next changes (not every
@@ -12,7 +12,6 @@ export function useBand(
   onChange?: (band: Band, handover: Handover) => void,
 ): Band | undefined {
   const [band, setBand] = useState(() => bandAt(handover, serverNow(), thresholds));
-  const offset = useLiveStore((state) => state.serverOffsetMs);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const shownRef = useRef(band);
@@ -20,8 +19,8 @@ export function useBand(
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const evaluate = () => {
-      // A corrected server clock offset re-runs this effect and so reschedules.
-      const now = Date.now() + offset;
+      clearTimeout(timer);
+      const now = serverNow();
       const current = bandAt(handover, now, thresholds);
       if (current !== shownRef.current) {
         const previous = shownRef.current;
@@ -33,8 +32,15 @@ export function useBand(
       if (next !== undefined) timer = setTimeout(evaluate, Math.max(0, next - now));
     };
     evaluate();
-    return () => clearTimeout(timer);
-  }, [handover, thresholds, offset]);
+    // Every ping corrects the server clock offset a little: reschedule, without re-rendering the row.
+    const unsubscribe = liveStore.subscribe((state, previous) => {
+      if (state.serverOffsetMs !== previous.serverOffsetMs) evaluate();
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [handover, thresholds]);
 
   return band;
 }

@@ -15,6 +15,7 @@ import { controlView } from './control-view';
 import { HeldCrews } from './held-crews';
 import { SiteTable } from './site-table';
 import '../../shared/ui/button.css';
+import '../../shared/ui/panel.css';
 import './control.css';
 
 /** Roles whose credential may ask an ED to release a crew (the server has the last word). */

@@ -55,10 +55,10 @@ export function HeldCrews({ held, now, thresholds, directory, token, canRequest 
 
   const siteName = (code: string) => directory?.site(code)?.name ?? code;
   return (
-    <section className="control-panel control-panel--crews" aria-labelledby="held-title">
-      <h2 id="held-title" className="control-panel__title">
-        Crews held <span className="control-panel__count">{held.length}</span>
-        <span className="control-panel__hint">longest first</span>
+    <section className="panel control-panel control-panel--crews" aria-labelledby="held-title">
+      <h2 id="held-title" className="panel__title">
+        Crews held <span className="panel__count">{held.length}</span>
+        <span className="panel__hint">longest first</span>
       </h2>
       {!canRequest && (
         <p className="control-panel__note">

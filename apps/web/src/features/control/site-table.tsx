@@ -17,10 +17,10 @@ export function SiteTable({ active, quiet, thresholds }: SiteTableProps) {
   const [showQuiet, setShowQuiet] = useState(false);
   const [b1, , b3, b4] = thresholds.bandMinutes;
   return (
-    <section className="control-panel control-panel--sites" aria-labelledby="sites-title">
-      <h2 id="sites-title" className="control-panel__title">
-        Hospitals <span className="control-panel__count">{active.length}</span>
-        <span className="control-panel__hint">most pressed first</span>
+    <section className="panel control-panel control-panel--sites" aria-labelledby="sites-title">
+      <h2 id="sites-title" className="panel__title">
+        Hospitals <span className="panel__count">{active.length}</span>
+        <span className="panel__hint">most pressed first</span>
       </h2>
       {active.length === 0 ? (
         <p className="control-panel__empty">No crews at any hospital just now.</p>

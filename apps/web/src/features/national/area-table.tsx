@@ -1,8 +1,9 @@
 import type { Thresholds } from '@handover/domain';
-import { type ReactNode, useId, useMemo, useState } from 'react';
+import { memo, type ReactNode, useId, useMemo, useState } from 'react';
 import { formatDurationWords, formatHoursMinutes, formatPercent } from '../../shared/lib/format-duration';
-import { isPastMaximum } from '../../shared/lib/pressure';
+import { isPastMaximum, type Pressure } from '../../shared/lib/pressure';
 import { Link } from '../../shared/router/link';
+import { formatCount } from '../../shared/ui/format-count';
 import { PressureBadge } from '../../shared/ui/pressure-badge';
 import type { AreaRow } from './drill-down';
 import { nextOrder, type SortKey, type SortOrder, sortRows } from './table-sort';
@@ -105,39 +106,28 @@ export function AreaTable({
             </tr>
           </thead>
           <tbody>
-            {shown.map((row) => {
-              const { figures } = row;
-              return (
-                <tr
-                  key={row.code}
-                  className={rowClass(row, selectedCode)}
-                  data-testid="area-row"
-                  data-code={row.code}
-                >
-                  <th scope="row" className="area-table__name">
-                    <Link to={row.href} aria-current={row.code === selectedCode ? 'true' : undefined}>
-                      {row.name}
-                    </Link>
-                    {row.code === selectedCode && <span className="area-table__note">listed below</span>}
-                  </th>
-                  {showParent && <td className="area-table__parent">{row.parent ?? '–'}</td>}
-                  {!compact && (
-                    <td>
-                      <PressureBadge pressure={row.pressure} thresholds={thresholds} />
-                    </td>
-                  )}
-                  {!compact && <td className="num">{figures.today.allHandovers.toLocaleString('en-GB')}</td>}
-                  <td className="num">{formatPercent(figures.today.within15Share)}</td>
-                  {!compact && <td className="num">{figures.today.over60.toLocaleString('en-GB')}</td>}
-                  <td className="num">{formatHoursMinutes(figures.hoursLostTodayMs)}</td>
-                  <td className="num">{figures.heldNow}</td>
-                  <td className="num">
-                    {figures.longestWaitMs === null ? '–' : formatDurationWords(figures.longestWaitMs)}
-                  </td>
-                  {actions !== undefined && <td className="area-table__actions">{actions(row)}</td>}
-                </tr>
-              );
-            })}
+            {shown.map((row) => (
+              <AreaTableRow
+                key={row.code}
+                code={row.code}
+                name={row.name}
+                href={row.href}
+                parent={showParent ? (row.parent ?? '–') : undefined}
+                pressure={row.pressure}
+                handovers={formatCount(row.figures.today.allHandovers)}
+                within15={formatPercent(row.figures.today.within15Share)}
+                over60={formatCount(row.figures.today.over60)}
+                hoursLost={formatHoursMinutes(row.figures.hoursLostTodayMs)}
+                waitingNow={row.figures.heldNow}
+                longestWait={
+                  row.figures.longestWaitMs === null ? '–' : formatDurationWords(row.figures.longestWaitMs)
+                }
+                compact={compact}
+                selected={row.code === selectedCode}
+                actions={actions === undefined ? undefined : actions(row)}
+                thresholds={thresholds}
+              />
+            ))}
           </tbody>
         </table>
         {sorted.length === 0 && <p className="panel__empty">Nothing matches “{search}”.</p>}
@@ -155,10 +145,57 @@ export function AreaTable({
   );
 }
 
-function rowClass(row: AreaRow, selectedCode: string | undefined): string | undefined {
+interface AreaTableRowProps {
+  code: string;
+  name: string;
+  href: string;
+  /** The region column's text, when the table has one. */
+  parent: string | undefined;
+  pressure: Pressure;
+  handovers: string;
+  within15: string;
+  over60: string;
+  hoursLost: string;
+  waitingNow: number;
+  longestWait: string;
+  compact: boolean;
+  selected: boolean;
+  actions: ReactNode;
+  thresholds: Thresholds;
+}
+
+/** One area, as text: a refresh re-renders only the rows whose words changed. */
+const AreaTableRow = memo(function AreaTableRow(props: AreaTableRowProps) {
+  const { code, name, href, parent, pressure, compact, selected, actions, thresholds } = props;
+  return (
+    <tr className={rowClass(pressure, selected)} data-testid="area-row" data-code={code}>
+      <th scope="row" className="area-table__name">
+        <Link to={href} aria-current={selected ? 'true' : undefined}>
+          {name}
+        </Link>
+        {selected && <span className="area-table__note">listed below</span>}
+      </th>
+      {parent !== undefined && <td className="area-table__parent">{parent}</td>}
+      {!compact && (
+        <td>
+          <PressureBadge pressure={pressure} thresholds={thresholds} />
+        </td>
+      )}
+      {!compact && <td className="num">{props.handovers}</td>}
+      <td className="num">{props.within15}</td>
+      {!compact && <td className="num">{props.over60}</td>}
+      <td className="num">{props.hoursLost}</td>
+      <td className="num">{props.waitingNow}</td>
+      <td className="num">{props.longestWait}</td>
+      {actions !== undefined && <td className="area-table__actions">{actions}</td>}
+    </tr>
+  );
+});
+
+function rowClass(pressure: Pressure, selected: boolean): string | undefined {
   const classes = [
-    isPastMaximum(row.pressure) ? `area-table__row--${row.pressure}` : '',
-    row.code === selectedCode ? 'area-table__row--selected' : '',
+    isPastMaximum(pressure) ? `area-table__row--${pressure}` : '',
+    selected ? 'area-table__row--selected' : '',
   ].filter((name) => name !== '');
   return classes.length === 0 ? undefined : classes.join(' ');
 }

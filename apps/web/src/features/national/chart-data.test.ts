@@ -1,7 +1,7 @@
 import { calendarDay, ENGLAND_2025 } from '@handover/domain';
 import { describe, expect, it } from 'vitest';
 import { MINUTE, waitingHandover } from '../../test-support/handover-fixtures';
-import { handoverTimeBins, hourlyCompliance, hoursOf, niceTicks } from './chart-data';
+import { handoverTimeBins, hourlyCompliance, hourlyRows, hoursOf, niceTicks } from './chart-data';
 
 describe('chart data', () => {
   it('splits a London day into its hours, 23 or 25 when the clocks change', () => {
@@ -36,6 +36,28 @@ describe('chart data', () => {
     expect(points[9]).toMatchObject({ label: '09:00', within15Share: 0, known: 1 });
     expect(points[8]).toMatchObject({ within15Share: null, known: 0 });
     expect(points[0]?.known).toBe(0);
+  });
+
+  it('draws the hourly shares in percent to one decimal, today only up to the hour now', () => {
+    const point = (label: string, share: number | null) => ({
+      label,
+      start: 0,
+      within15Share: share,
+      known: 1,
+    });
+    const rows = hourlyRows(
+      [point('07:00', 2 / 3), point('08:00', null), point('09:00', 1)],
+      new Map([['07:00', 0.5]]),
+      1,
+    );
+    expect(rows).toEqual([
+      { label: '07:00', today: 66.7, yesterday: 50 },
+      { label: '08:00', today: null, yesterday: null },
+      { label: '09:00', today: null, yesterday: null },
+    ]);
+    expect(hourlyRows([point('07:00', 0.25)], undefined, 0)).toEqual([
+      { label: '07:00', today: 25, yesterday: null },
+    ]);
   });
 
   it('counts handover times into 5-minute bars, exactly 15:00 within target, the rest in one last bar', () => {

@@ -58,6 +58,29 @@ export function hourlyCompliance(
   });
 }
 
+/** One hour of the hourly chart, as drawn: percentages to one decimal, null where there is no line. */
+export interface HourlyRow {
+  label: string;
+  today: number | null;
+  yesterday: number | null;
+}
+
+const percent = (share: number | null | undefined) =>
+  share === null || share === undefined ? null : Math.round(share * 1000) / 10;
+
+/** Today's hours up to `nowHour` against yesterday's (by label, "07:00"), in percent. */
+export function hourlyRows(
+  today: readonly HourPoint[],
+  yesterdayByLabel: ReadonlyMap<string, number | null> | undefined,
+  nowHour: number,
+): HourlyRow[] {
+  return today.map((point, index) => ({
+    label: point.label,
+    today: index <= nowHour ? percent(point.within15Share) : null,
+    yesterday: percent(yesterdayByLabel?.get(point.label)),
+  }));
+}
+
 /** A bar of the distribution of handover times: durations in (from, to] minutes (the first from 0). */
 export interface TimeBin {
   /** The bar's middle, in minutes, where it sits on the axis. */

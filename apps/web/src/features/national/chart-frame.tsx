@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 
 interface ChartFrameProps {
   title: string;
@@ -14,6 +14,8 @@ interface ChartFrameProps {
 
 /** A chart with its title, a plain description, a key, and its figures as a table on request. */
 export function ChartFrame({ title, description, table, legend, testId, children }: ChartFrameProps) {
+  // A closed table shows nothing: it is rendered only while open, not on every refresh.
+  const [open, setOpen] = useState(false);
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption className="chart__caption">
@@ -24,11 +26,49 @@ export function ChartFrame({ title, description, table, legend, testId, children
         {children}
       </div>
       {legend}
-      <details className="chart__table">
+      <details className="chart__table" onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>Show the figures as a table</summary>
-        {table}
+        {open && table}
       </details>
     </figure>
+  );
+}
+
+/**
+ * A chart's figures as a table: a header row, then one row a bar or point, its name first (a row
+ * header) and its figures as text.
+ */
+export function ChartTable({
+  head,
+  rows,
+}: {
+  head: readonly string[];
+  rows: readonly (readonly [name: string, ...figures: (string | number)[]])[];
+}) {
+  return (
+    <table className="chart-table">
+      <thead>
+        <tr>
+          {head.map((title) => (
+            <th key={title} scope="col">
+              {title}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([name, ...figures], index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows keep their order; names may repeat (25-hour days).
+          <tr key={index}>
+            <th scope="row">{name}</th>
+            {figures.map((figure, column) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed.
+              <td key={column}>{figure}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -36,3 +76,13 @@ export function ChartFrame({ title, description, table, legend, testId, children
 export function legendText(value: string): ReactNode {
   return <span className="chart__legend-text">{value}</span>;
 }
+
+/**
+ * What every chart here gives recharts: fill the plot box, and no keyboard layer (the plot is hidden
+ * from assistive technology; the table carries the figures).
+ */
+export const PLOT_PROPS = {
+  responsive: true,
+  style: { width: '100%', height: '100%' },
+  accessibilityLayer: false,
+} as const;

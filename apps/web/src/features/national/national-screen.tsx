@@ -38,8 +38,10 @@ import { HoursLostChart } from './hours-lost-chart';
 import { NationalFigures } from './national-figures';
 import { SiteHandovers } from './site-handovers';
 import { SiteMap } from './site-map';
+import { useStableValue } from './stable-value';
 import { useYesterdayHourly } from './yesterday-hourly';
 import '../../shared/ui/button.css';
+import '../../shared/ui/panel.css';
 import './national.css';
 
 /** England refreshes its figures every 3 seconds (2,000 open handovers), smaller areas every 2. */
@@ -54,7 +56,9 @@ export function NationalScreen({ level, code }: { level: Level; code: string }) 
   const directory = useOrganisations();
   const token = useCredential();
   const thresholds = useMemo(() => thresholdsFor(serverNow()), []);
-  const date = localDateOf(frame.now);
+  // London's days start on the hour (UTC offsets are whole hours): the date changes with the hour.
+  const hourStart = Math.floor(frame.now / HOUR_MS) * HOUR_MS;
+  const date = useMemo(() => localDateOf(hourStart), [hourStart]);
   const today = useMemo(() => calendarDay(date), [date]);
   const scope = useMemo(() => scopeOf(level, code), [level, code]);
   const yesterday = useYesterdayHourly(token, scope, date);
@@ -103,7 +107,7 @@ export function NationalScreen({ level, code }: { level: Level; code: string }) 
                   />
                 </div>
                 <div className="panel panel--chart panel--distribution">
-                  <HandoverTimeChart bins={bins} known={total.today.known} thresholds={thresholds} />
+                  <HandoverTimeChart bins={bins} thresholds={thresholds} />
                 </div>
               </>
             }
@@ -150,9 +154,12 @@ function Drill({ level, code, directory, sites, frame, thresholds, charts }: Dri
     () => (level === 'trust' ? siteRows(sites, directory, thresholds, code) : []),
     [level, code, sites, directory, thresholds],
   );
-  const mapSites = useMemo(
-    () => mapSitesOf(sites, directory, thresholds, level === 'region' ? code : undefined),
-    [level, code, sites, directory, thresholds],
+  // Only a site's pressure or crews held move a dot: the map renders again when one does.
+  const mapSites = useStableValue(
+    useMemo(
+      () => mapSitesOf(sites, directory, thresholds, level === 'region' ? code : undefined),
+      [level, code, sites, directory, thresholds],
+    ),
   );
   const regionNames = useMemo(
     () =>

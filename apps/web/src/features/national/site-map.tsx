@@ -1,9 +1,10 @@
 import type { Thresholds } from '@handover/domain';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { PRESSURES, type Pressure, pressureLabel, pressureRank } from '../../shared/lib/pressure';
 import { BAND_COLOURS } from './chart-colours';
 import type { MapSite } from './drill-down';
 import { boxFor, centroid, fitProjection } from './map-projection';
+import { useStableValue } from './stable-value';
 
 const NONE_COLOUR = '#768692';
 
@@ -24,9 +25,10 @@ function dotEdge(pressure: Pressure): string {
 
 /**
  * Every site as a dot placed by its latitude and longitude (no tiles), coloured by pressure and sized
- * by crews held. Decorative for screen readers: the tables carry the same facts, in words.
+ * by crews held. Decorative for screen readers: the tables carry the same facts, in words. Renders
+ * again only when given other sites (keep them stable by value).
  */
-export function SiteMap({
+export const SiteMap = memo(function SiteMap({
   sites,
   regionNames,
   thresholds,
@@ -38,8 +40,12 @@ export function SiteMap({
   thresholds: Thresholds;
   title: string;
 }) {
-  const box = useMemo(() => boxFor(sites), [sites]);
-  const projection = useMemo(() => fitProjection(sites, box), [sites, box]);
+  // Where the sites are changes with the area, not with every refresh of their pressure.
+  const places = useStableValue(
+    sites.map(({ code, lat, lon, regionCode }) => ({ code, lat, lon, regionCode })),
+  );
+  const box = useMemo(() => boxFor(places), [places]);
+  const projection = useMemo(() => fitProjection(places, box), [places, box]);
   const drawn = useMemo(
     () =>
       [...sites]
@@ -50,10 +56,10 @@ export function SiteMap({
   const labels = useMemo(() => {
     if (regionNames === undefined) return [];
     return [...regionNames].flatMap(([code, name]) => {
-      const middle = centroid(sites.filter((site) => site.regionCode === code));
+      const middle = centroid(places.filter((place) => place.regionCode === code));
       return middle === undefined ? [] : [{ code, name, ...projection.project(middle) }];
     });
-  }, [regionNames, sites, projection]);
+  }, [regionNames, places, projection]);
   const counts = new Map<Pressure, number>();
   for (const site of sites) counts.set(site.pressure, (counts.get(site.pressure) ?? 0) + 1);
 
@@ -74,19 +80,16 @@ export function SiteMap({
         focusable="false"
       >
         {drawn.map(({ site, x, y }) => (
-          <circle
+          <SiteDot
             key={site.code}
-            cx={x}
-            cy={y}
-            r={site.pressure === 'none' ? 2.6 : 3.6 + Math.min(6, site.heldNow * 0.8)}
-            fill={site.pressure === 'none' ? '#ffffff' : colourOf(site.pressure)}
-            stroke={dotEdge(site.pressure)}
-            strokeWidth={ringed(site.pressure) ? 1.8 : 1}
-            data-site-code={site.code}
-            data-pressure={site.pressure}
-          >
-            <title>{`${site.name}: ${site.heldNow} crews held (${pressureLabel(site.pressure, thresholds).toLowerCase()})`}</title>
-          </circle>
+            code={site.code}
+            name={site.name}
+            pressure={site.pressure}
+            heldNow={site.heldNow}
+            x={x}
+            y={y}
+            thresholds={thresholds}
+          />
         ))}
         {labels.map((label) => (
           <text key={label.code} x={label.x} y={label.y} className="site-map__label" textAnchor="middle">
@@ -114,4 +117,38 @@ export function SiteMap({
       </ul>
     </figure>
   );
-}
+});
+
+/** One site: renders again only when its pressure or crews held change. */
+const SiteDot = memo(function SiteDot({
+  code,
+  name,
+  pressure,
+  heldNow,
+  x,
+  y,
+  thresholds,
+}: {
+  code: string;
+  name: string;
+  pressure: Pressure;
+  heldNow: number;
+  x: number;
+  y: number;
+  thresholds: Thresholds;
+}) {
+  return (
+    <circle
+      cx={x}
+      cy={y}
+      r={pressure === 'none' ? 2.6 : 3.6 + Math.min(6, heldNow * 0.8)}
+      fill={pressure === 'none' ? '#ffffff' : colourOf(pressure)}
+      stroke={dotEdge(pressure)}
+      strokeWidth={ringed(pressure) ? 1.8 : 1}
+      data-site-code={code}
+      data-pressure={pressure}
+    >
+      <title>{`${name}: ${heldNow} crews held (${pressureLabel(pressure, thresholds).toLowerCase()})`}</title>
+    </circle>
+  );
+});

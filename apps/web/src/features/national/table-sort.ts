@@ -42,6 +42,9 @@ function sortValue(row: AreaRow, key: SortKey): number | string | null {
   }
 }
 
+/** The default locale's order of names (one collator: String#localeCompare sets one up per call). */
+const byName = new Intl.Collator().compare;
+
 /** A sorted copy; ties keep name order so the table does not shuffle between refreshes. */
 export function sortRows(rows: readonly AreaRow[], order: SortOrder): AreaRow[] {
   const sign = order.direction === 'ascending' ? 1 : -1;
@@ -51,12 +54,12 @@ export function sortRows(rows: readonly AreaRow[], order: SortOrder): AreaRow[] 
     if (x === null || y === null) {
       if (x !== y) return x === null ? 1 : -1;
     } else if (typeof x === 'string' || typeof y === 'string') {
-      const compared = String(x).localeCompare(String(y));
+      const compared = byName(String(x), String(y));
       if (compared !== 0) return sign * compared;
     } else if (x !== y) {
       return sign * (x - y);
     }
-    return a.name.localeCompare(b.name);
+    return byName(a.name, b.name);
   });
 }
 

@@ -1,33 +1,18 @@
+import { DAILY_RETURN_COLUMNS, ENGLAND_2025, reportColumns } from '@handover/domain';
 import type { ReportBody, ReportRecord } from './report-api';
 
-/** API answers for tests: the shapes of GET /api/v1/reports/1600/:date and /daily-return/:date. */
+/**
+ * API answers for tests: the shapes of GET /api/v1/reports/1600/:date and /daily-return/:date, with the
+ * domain's own columns (the ones the server sends), so the web's tests follow any change to them.
+ */
 
-export const REPORT_1600_COLUMNS = [
-  'level',
-  'code',
-  'name',
-  'acute_trust_code',
-  'region_code',
-  'all_handovers',
-  'handover_time_known',
-  'over_15_minutes',
-  'over_30_minutes',
-  'over_45_minutes',
-  'over_60_minutes',
-  'handover_time_unknown',
-  'still_open',
-  'within_15_minutes_pct',
-  'within_45_minutes_pct',
-  'total_handover_ms',
-  'total_hours',
-  'mean_handover_ms',
-  'median_handover_ms',
-  'p90_handover_ms',
-  'p95_handover_ms',
-  'hours_lost_basis_minutes',
-  'hours_lost',
-  'thresholds_version',
-] as const;
+export const REPORT_1600_COLUMNS: readonly string[] = reportColumns(ENGLAND_2025).map(
+  (column) => column.name,
+);
+export { DAILY_RETURN_COLUMNS };
+
+/** Every column of the 16:00 report empty (null), as for a group with nothing to divide. */
+const EMPTY_1600_ROW: ReportRecord = Object.fromEntries(REPORT_1600_COLUMNS.map((column) => [column, null]));
 
 function row(
   level: string,
@@ -49,6 +34,7 @@ function row(
   },
 ): ReportRecord {
   return {
+    ...EMPTY_1600_ROW,
     level,
     code,
     name,
@@ -242,43 +228,11 @@ export function trust1600(): ReportBody {
   return england1600({ scope: 'acute_trust:RRK', rows: [TRUST_ROW, HEARTLANDS_ROW, QEHB_ROW] });
 }
 
-export const DAILY_RETURN_COLUMNS = [
-  'Region',
-  'Trust code',
-  'Trust name',
-  'Site code',
-  'Site name',
-  'Handover time known',
-  'Over 15 minutes',
-  'Over 30 minutes',
-  'Over 45 minutes',
-  'Over 60 minutes',
-  'Handover time unknown',
-  'All handovers',
-  'Total hours',
-  'Mean',
-  'Still open',
-] as const;
-
+/** A row of Midlands' RRK (the trust's when `site` is null): `figures` in the NHS England columns' order. */
 function dailyRow(site: { code: string; name: string } | null, figures: (number | string)[]): ReportRecord {
-  const [known, o15, o30, o45, o60, unknown, all, hours, mean, open] = figures;
-  return {
-    Region: 'Midlands',
-    'Trust code': 'RRK',
-    'Trust name': 'University Hospitals Birmingham NHS Foundation Trust',
-    'Site code': site?.code ?? '',
-    'Site name': site?.name ?? '',
-    'Handover time known': known ?? null,
-    'Over 15 minutes': o15 ?? null,
-    'Over 30 minutes': o30 ?? null,
-    'Over 45 minutes': o45 ?? null,
-    'Over 60 minutes': o60 ?? null,
-    'Handover time unknown': unknown ?? null,
-    'All handovers': all ?? null,
-    'Total hours': hours ?? null,
-    Mean: mean ?? null,
-    'Still open': open ?? null,
-  };
+  const trust = ['Midlands', 'RRK', 'University Hospitals Birmingham NHS Foundation Trust'];
+  const cells = [...trust, site?.code ?? '', site?.name ?? '', ...figures];
+  return Object.fromEntries(DAILY_RETURN_COLUMNS.map((column, i) => [column, cells[i] ?? null]));
 }
 
 export function dailyReturn(overrides: Partial<ReportBody> = {}): ReportBody {

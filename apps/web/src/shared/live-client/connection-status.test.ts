@@ -8,6 +8,7 @@ const base: ConnectionFacts = {
   lastHeardAt: 1_000,
   downSince: null,
   attempt: 0,
+  recordingPaused: false,
 };
 
 describe('connection status', () => {
@@ -15,6 +16,7 @@ describe('connection status', () => {
     expect(connectionStatus(base, 1_000 + STALE_AFTER_MS)).toEqual({
       state: 'live',
       dataAgeMs: STALE_AFTER_MS,
+      recordingPaused: false,
     });
   });
 
@@ -27,7 +29,26 @@ describe('connection status', () => {
     expect(connectionStatus(down, 5_000).state).toBe('connecting');
     expect(connectionStatus({ ...down, lastHeardAt: 0 }, 5_000).state).toBe('reconnecting');
     expect(connectionStatus({ ...down, lastHeardAt: 0 }, OFFLINE_AFTER_MS + 1).state).toBe('offline');
-    expect(connectionStatus(down, OFFLINE_AFTER_MS + 1)).toEqual({ state: 'offline', dataAgeMs: null });
+    expect(connectionStatus(down, OFFLINE_AFTER_MS + 1)).toEqual({
+      state: 'offline',
+      dataAgeMs: null,
+      recordingPaused: false,
+    });
+  });
+
+  it('while the server says it cannot record: reconnecting with recording paused, never "offline"', () => {
+    const paused: ConnectionFacts = { ...base, phase: 'closed', downSince: 0, recordingPaused: true };
+    expect(connectionStatus(paused, 5_000)).toEqual({
+      state: 'reconnecting',
+      dataAgeMs: 4_000,
+      recordingPaused: true,
+    });
+    expect(connectionStatus(paused, 10 * OFFLINE_AFTER_MS).state).toBe('reconnecting');
+    // Back and connected: whatever the last close said, it is not paused.
+    expect(connectionStatus({ ...paused, phase: 'open' }, 2_000)).toMatchObject({
+      state: 'live',
+      recordingPaused: false,
+    });
   });
 
   it('is refused once the server has refused', () => {

@@ -8,6 +8,8 @@ export interface ConnectionStatus {
   state: ConnectionState;
   /** Time since the server was last heard from; null before it ever was. */
   dataAgeMs: number | null;
+  /** Not connected because the server cannot record right now (it is reachable and said so). */
+  recordingPaused: boolean;
 }
 
 /** Connected but silent this long (three missed pings): the data may be frozen. */
@@ -18,7 +20,8 @@ export const OFFLINE_AFTER_MS = 30_000;
 export function connectionStatus(facts: ConnectionFacts, now: number): ConnectionStatus {
   const dataAgeMs = facts.lastHeardAt === null ? null : Math.max(0, now - facts.lastHeardAt);
   const state = stateOf(facts, now, dataAgeMs);
-  return { state, dataAgeMs };
+  const recordingPaused = facts.recordingPaused && (state === 'reconnecting' || state === 'connecting');
+  return { state, dataAgeMs, recordingPaused };
 }
 
 function stateOf(facts: ConnectionFacts, now: number, dataAgeMs: number | null): ConnectionState {
@@ -29,7 +32,8 @@ function stateOf(facts: ConnectionFacts, now: number, dataAgeMs: number | null):
       return dataAgeMs !== null && dataAgeMs > STALE_AFTER_MS ? 'stale' : 'live';
     default: {
       const downFor = facts.downSince === null ? 0 : now - facts.downSince;
-      if (downFor > OFFLINE_AFTER_MS) return 'offline';
+      // "Offline" tells people to check the network: not when the server answered that it cannot record.
+      if (downFor > OFFLINE_AFTER_MS && !facts.recordingPaused) return 'offline';
       return facts.lastHeardAt === null ? 'connecting' : 'reconnecting';
     }
   }

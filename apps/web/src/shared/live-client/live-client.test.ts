@@ -63,8 +63,8 @@ describe('live client', () => {
     sockets.latest().serverClose(1006);
     expect(store.getState().connection.phase).toBe('closed');
     expect(sockets.sockets).toHaveLength(1);
-    // First retry: between 0.5 s and 0.5 s (the ceiling starts at the base).
-    vi.advanceTimersByTime(499);
+    // First retry: between 0.5 s and 1 s, here halfway.
+    vi.advanceTimersByTime(749);
     expect(sockets.sockets).toHaveLength(1);
     vi.advanceTimersByTime(1);
     expect(sockets.sockets).toHaveLength(2);
@@ -98,7 +98,7 @@ describe('live client', () => {
       }
       waits.push(waited);
     }
-    expect(waits).toEqual([500, 1_000, 2_000, 4_000, 8_000, 15_000, 15_000]);
+    expect(waits).toEqual([1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000]);
     client.stop();
   });
 
@@ -118,13 +118,52 @@ describe('live client', () => {
     expect(client.isRunning).toBe(false);
   });
 
-  it.each([CLOSE_CODES.RESTARTING, CLOSE_CODES.TOO_SLOW, 1006])('reconnects after close code %i', (code) => {
-    const { sockets, client } = setUp();
+  it.each([CLOSE_CODES.RESTARTING, CLOSE_CODES.TRY_AGAIN_LATER, CLOSE_CODES.TOO_SLOW, 1006])(
+    'reconnects after close code %i',
+    (code) => {
+      const { sockets, client } = setUp();
+      client.start();
+      sockets.latest().open();
+      sockets.latest().serverClose(code);
+      vi.advanceTimersByTime(500);
+      expect(sockets.sockets).toHaveLength(2);
+      client.stop();
+    },
+  );
+
+  it('on "try again later" (1013) notes that recording is paused, keeps retrying, and resumes from its cursor', () => {
+    const { store, sockets, client } = setUp();
     client.start();
     sockets.latest().open();
-    sockets.latest().serverClose(code);
+    sockets.latest().receive({ type: 'snapshot', cursor: '3-0', serverTime: T0, handovers: [] });
+
+    sockets.latest().serverClose(CLOSE_CODES.TRY_AGAIN_LATER);
+    expect(store.getState().connection).toMatchObject({ phase: 'closed', recordingPaused: true });
+    // Refused again while the server still cannot record: still paused, still retrying.
     vi.advanceTimersByTime(500);
-    expect(sockets.sockets).toHaveLength(2);
+    sockets.latest().open();
+    sockets.latest().serverClose(CLOSE_CODES.TRY_AGAIN_LATER);
+    expect(store.getState().connection).toMatchObject({ recordingPaused: true, attempt: 2 });
+    expect(client.isRunning).toBe(true);
+
+    vi.advanceTimersByTime(500);
+    const back = sockets.latest();
+    expect(sockets.sockets).toHaveLength(3);
+    back.open();
+    expect(back.sent[0]).toMatchObject({ type: 'hello', cursor: '3-0' });
+    back.receive({ type: 'resumed', cursor: '3-0', serverTime: T0 });
+    expect(store.getState().connection).toMatchObject({ phase: 'open', recordingPaused: false });
+    client.stop();
+  });
+
+  it('a plain network drop after a pause is no longer a pause', () => {
+    const { store, sockets, client } = setUp();
+    client.start();
+    sockets.latest().open();
+    sockets.latest().serverClose(CLOSE_CODES.TRY_AGAIN_LATER);
+    vi.advanceTimersByTime(500);
+    sockets.latest().serverClose(1006);
+    expect(store.getState().connection.recordingPaused).toBe(false);
     client.stop();
   });
 

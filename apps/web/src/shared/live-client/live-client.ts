@@ -167,13 +167,14 @@ export class LiveClient {
       this.options.store.getState().refused(refusal.reason, refusal.message);
       return;
     }
-    // Restarting (1012), too slow (4429), network drops and everything else: try again.
-    this.lost();
+    // Restarting (1012), try again later (1013), too slow (4429), network drops and the rest: try again.
+    this.lost(code === CLOSE_CODES.TRY_AGAIN_LATER);
   }
 
-  private lost(): void {
+  /** `recordingPaused`: the server is reachable but cannot record (it said "try again later"). */
+  private lost(recordingPaused = false): void {
     const store = this.options.store.getState();
-    store.disconnected(this.now());
+    store.disconnected(this.now(), recordingPaused);
     const { attempt } = this.options.store.getState().connection;
     this.reconnectTimer = setTimeout(() => this.connect(), reconnectDelay(attempt, this.random()));
   }

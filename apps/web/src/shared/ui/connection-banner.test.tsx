@@ -62,6 +62,20 @@ describe('connection banner', () => {
     expect(banner().textContent).toContain('NOT up to date');
   });
 
+  it('says recording is paused, not offline, while the server cannot record, and live once it is back', () => {
+    act(() => liveStore.getState().snapshot([], '1-0', T0, T0));
+    act(() => liveStore.getState().disconnected(T0 + 1_000, true));
+    render(<ConnectionBanner size="wall" />);
+    at(T0 + 45_000);
+    expect(banner().dataset.state).toBe('reconnecting');
+    expect(banner().textContent).toContain('Reconnecting — recording paused, data 45 s old');
+    expect(banner().textContent).toContain('The server cannot record events right now');
+    expect(banner().textContent).not.toContain('network');
+    act(() => liveStore.getState().resumed(T0 + 46_000, T0 + 46_000));
+    at(T0 + 46_000);
+    expect(banner().dataset.state).toBe('live');
+  });
+
   it('shows refusal', () => {
     act(() => liveStore.getState().refused('forbidden', 'No'));
     render(<ConnectionBanner />);

@@ -36,9 +36,23 @@ const HEADLINES: Record<ConnectionState, string> = {
   refused: 'Not connected',
 };
 
-function wordsFor({ state, dataAgeMs }: ConnectionStatus): { headline: string; detail: string | null } {
+/** The server is up but its event store is not: nothing can be recorded anywhere, not just missed here. */
+const PAUSED_DETAIL =
+  'The server cannot record events right now. This screen catches up by itself once it can.';
+
+function wordsFor({ state, dataAgeMs, recordingPaused }: ConnectionStatus): {
+  headline: string;
+  detail: string | null;
+} {
   const age = dataAgeMs === null ? null : formatDurationWords(dataAgeMs);
   const headline = HEADLINES[state];
+  if (recordingPaused && state === 'reconnecting') {
+    return {
+      headline: `${headline} — recording paused${age === null ? '' : `, data ${age} old`}`,
+      detail: PAUSED_DETAIL,
+    };
+  }
+  if (recordingPaused && state === 'connecting') return { headline, detail: PAUSED_DETAIL };
   switch (state) {
     case 'live':
       return { headline, detail: age === null ? null : `updated ${age} ago` };

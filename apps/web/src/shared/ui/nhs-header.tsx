@@ -14,7 +14,7 @@ export function NhsHeader({
 }) {
   return (
     <header className="nhs-header">
-      <Link to="/" className="nhs-header__home" aria-label="Ambulance handovers: home">
+      <Link to="/" className="nhs-header__home" aria-label="NHS Ambulance handovers: home">
         <span className="nhs-header__logo" aria-hidden="true">
           NHS
         </span>
