@@ -1,3 +1,4 @@
+import { compareCursors } from '@handover/domain';
 import { CLOSE_CODES, PROTOCOL_VERSION, type ServerMessage } from '@handover/protocol';
 import WebSocket, { type RawData } from 'ws';
 // The browser's own reconnect policy, imported (not copied) so the bench measures what screens do.
@@ -171,6 +172,9 @@ export class BenchClient {
       this.live(at, 'snapshot');
     } else if (message.type === 'resumed') {
       this.live(at, 'resumed');
+    } else if (message.type === 'ping' && this.hasSnapshot && message.cursor !== undefined) {
+      // As the web app's store does: forward only.
+      if (compareCursors(message.cursor, this.cursor) > 0) this.cursor = message.cursor;
     }
   }
 

@@ -4,6 +4,7 @@ import { ClientPool, expectedDeliveries } from './client-pool';
 import { nowMs } from './clock';
 import { clientSpecs, configureSender } from './delivery-scenario';
 import { startDeployment } from './deployment';
+import { type ListenQueueReport, ListenQueueWatch } from './listen-queue';
 import { type ProcUsage, ProcWatch, SystemCpuWatch } from './proc-sampler';
 import type { BenchReference } from './reference';
 import { prefillHistory } from './ring-prefill';
@@ -51,6 +52,8 @@ export interface StormResult {
   problems: string[];
   survivor: ProcUsage | undefined;
   machineCpuPercent: number;
+  /** The survivor's accept queue from the kill until every client was back. */
+  listenQueue: ListenQueueReport;
 }
 
 /**
@@ -99,6 +102,7 @@ export async function runStorm(
       answerWaitMs: 10_000,
     });
     await sleep(3_000);
+    const listenQueue = new ListenQueueWatch(Number(new URL(b.wsUrl).port));
     const killedAt = nowMs();
     await a.server.kill9();
     log('  instance A killed (SIGKILL)');
@@ -114,6 +118,13 @@ export async function runStorm(
       await sleep(250);
     }
     const waitedSeconds = (nowMs() - killedAt) / 1000;
+    const queue = listenQueue.stop();
+    log(
+      `  survivor's accept queue: deepest ${queue.deepestQueue}, ${queue.overflows} handshakes dropped (full queue)` +
+        (queue.overflowingFromS === null
+          ? ''
+          : `, from ${queue.overflowingFromS.toFixed(1)} s to ${queue.untilS?.toFixed(1)} s after the kill`),
+    );
     log(
       `  ${recovery.recovered}/${options.clients} live again on B` +
         (allRecoveredSeconds === null ? '' : `, the last after ${allRecoveredSeconds.toFixed(1)} s`),
@@ -156,6 +167,7 @@ export async function runStorm(
       problems: delivery.problems,
       survivor,
       machineCpuPercent,
+      listenQueue: queue,
     };
   } finally {
     await pool?.stop();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
+import { PING_INTERVAL_MS } from '@handover/protocol';
 
 /** Every setting, read from the environment in this one place and validated at start. */
 export interface ServerConfig {
@@ -30,6 +31,8 @@ export interface ServerConfig {
   bodyLimitBytes: number;
   /** A websocket client whose unsent data exceeds this is cut off (it resumes on reconnect). */
   maxClientBufferBytes: number;
+  /** Between pings to live clients: the protocol's interval (clients judge staleness by it); tests shorten it. */
+  livePingIntervalMs: number;
   logLevel: string;
   instanceId: string;
 }
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     maxClientBufferBytes: int('MAX_CLIENT_BUFFER_BYTES', 4 * 1_048_576, 65_536, 256 * 1_048_576),
+    livePingIntervalMs: PING_INTERVAL_MS,
     logLevel: env.LOG_LEVEL ?? 'info',
     instanceId: env.INSTANCE_ID ?? randomUUID().slice(0, 8),
   };

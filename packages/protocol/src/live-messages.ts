@@ -5,7 +5,7 @@ import { ScopeSchema } from './scope';
 /**
  * The live websocket protocol at /ws. The client opens with `hello`; the server answers with a
  * `snapshot` (state plus cursor) or, when the client's cursor is still held, `resumed` followed by the
- * missed `events`. From then on `events` carry deltas and `ping` carries the server's clock. The client
+ * missed `events`. From then on `events` carry deltas and `ping` carries the server's clock and cursor. The client
  * drops any event at or before the cursor it holds, so a resume never loses or doubles one.
  */
 export const HelloSchema = Type.Object(
@@ -47,6 +47,13 @@ export interface EventsMessage {
 export interface PingMessage {
   type: 'ping';
   serverTime: number;
+  /**
+   * Every event in the client's scope up to here has been sent to it: the client may move its cursor
+   * forward to this one (never back), so that after a reconnect it resumes from a recent point even when
+   * nothing in its scope has happened for hours (the server then looks through seconds of events, not
+   * hours). Absent before the server has applied any event.
+   */
+  cursor?: string;
 }
 
 export type ServerMessage = SnapshotMessage | ResumedMessage | EventsMessage | PingMessage;

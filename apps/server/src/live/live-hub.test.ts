@@ -16,11 +16,12 @@ afterAll(() => t.close());
 const rrk15: Scope = { kind: 'sites', codes: ['RRK15'] };
 const rya: Scope = { kind: 'ambulance_trust', code: 'RYA' };
 
-async function record(event: object) {
-  const res = await t.app.inject({
+/** Records an event through the API of `app` (the shared one by default), as a feed would. */
+async function record(event: object, app: TestApp = t) {
+  const res = await app.app.inject({
     method: 'POST',
     url: '/api/v1/events',
-    headers: t.auth('feed'),
+    headers: app.auth('feed'),
     payload: event,
   });
   expect(res.statusCode).toBe(201);
@@ -117,15 +118,7 @@ describe('clients grouped by scope', () => {
   });
   afterAll(() => g.close());
 
-  async function post(event: object) {
-    const res = await g.app.inject({
-      method: 'POST',
-      url: '/api/v1/events',
-      headers: g.auth('feed'),
-      payload: event,
-    });
-    expect(res.statusCode).toBe(201);
-  }
+  const post = (event: object) => record(event, g);
   const countOf = (client: LiveTestClient, eventId: string) =>
     client.eventIds().filter((id) => id === eventId).length;
 
@@ -190,15 +183,7 @@ describe('while the store is unavailable', () => {
     const u = await startTestApp({ listen: true });
     try {
       const hub = u.app.liveHub;
-      const post = async (event: object) => {
-        const res = await u.app.inject({
-          method: 'POST',
-          url: '/api/v1/events',
-          headers: u.auth('feed'),
-          payload: event,
-        });
-        expect(res.statusCode).toBe(201);
-      };
+      const post = (event: object) => record(event, u);
       const screen = connectLive(u.url, { token: u.tokens.rrk15Ed, scope: rrk15 });
       await screen.next('snapshot');
       const seen = arrival(Date.now() - MIN);
@@ -281,6 +266,42 @@ describe('a client too slow to keep up', () => {
       await small.close();
     }
   }, 120_000);
+});
+
+describe('pings carry the cursor', () => {
+  it('a client whose scope is quiet hears the latest cursor, and resuming from it sends exactly what followed', async () => {
+    const quick = await startTestApp({ listen: true, config: { livePingIntervalMs: 100 } });
+    try {
+      const post = (event: object) => record(event, quick);
+      const elsewhere = () => arrival(Date.now() - MIN, { siteCode: 'R0A02', ambulanceTrustCode: 'RX7' });
+      const board = connectLive(quick.url, { token: quick.tokens.rrk15Ed, scope: rrk15 });
+      const snapshot = await board.next('snapshot');
+      let last = { cursor: snapshot.cursor };
+      for (let i = 0; i < 20; i++) last = await post(elsewhere());
+      const pinged = () => board.messages.some((m) => m.type === 'ping' && m.cursor === last.cursor);
+      await eventually(pinged, 'a ping carrying the cursor of the last event elsewhere');
+      expect(board.eventIds()).toEqual([]);
+      board.close();
+      await board.closed;
+
+      const here = arrival(Date.now() - MIN);
+      await post(elsewhere());
+      await post(here);
+      await post(elsewhere());
+      const again = connectLive(quick.url, {
+        token: quick.tokens.rrk15Ed,
+        scope: rrk15,
+        cursor: last.cursor,
+      });
+      await again.next('resumed');
+      await eventually(() => again.eventIds().length > 0, 'the missed event');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(again.eventIds()).toEqual([here.eventId]);
+      again.close();
+    } finally {
+      await quick.close();
+    }
+  });
 });
 
 describe('shutdown', () => {

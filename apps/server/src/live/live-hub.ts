@@ -25,6 +25,7 @@ export interface LiveHubOptions {
   /** How many recent events are kept so a reconnecting client can resume instead of re-snapshotting. */
   resumeBufferSize?: number;
   helloTimeoutMs?: number;
+  pingIntervalMs?: number;
   log?: { info: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void };
 }
 
@@ -70,7 +71,7 @@ export class LiveHub {
 
   constructor(private readonly options: LiveHubOptions) {
     this.detach = options.projection.onApplied((applied) => this.publish(applied));
-    this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
+    this.pingTimer = setInterval(() => this.pingAll(), options.pingIntervalMs ?? PING_INTERVAL_MS);
     this.pingTimer.unref();
   }
 
@@ -261,14 +262,22 @@ export class LiveHub {
     }
   }
 
-  /** In slices, yielding between them, so thousands of pings never hold up an event for long. */
+  /**
+   * In slices, yielding between them, so thousands of pings never hold up an event for long. Each ping
+   * carries the cursor, so a client whose scope has been quiet still resumes from a recent point.
+   */
   private pingAll(): void {
     const clients = [...this.clients.values()];
     let next = 0;
     const slice = () => {
-      const ping = utf8(
-        JSON.stringify({ type: 'ping', serverTime: this.options.now() } satisfies ServerMessage),
-      );
+      // Taken per slice: every event up to the projection's cursor has been published by now.
+      const cursor = this.options.projection.cursor ?? undefined;
+      const message: ServerMessage = {
+        type: 'ping',
+        serverTime: this.options.now(),
+        ...(cursor && { cursor }),
+      };
+      const ping = utf8(JSON.stringify(message));
       for (const end = Math.min(next + PING_SLICE, clients.length); next < end; next++) {
         const client = clients[next];
         if (client !== undefined) this.send(client, ping);

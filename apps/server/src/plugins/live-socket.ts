@@ -20,6 +20,7 @@ export default fp(
       verify: (token) => app.verifier.verify(token),
       now: app.now,
       maxClientBufferBytes: app.config.maxClientBufferBytes,
+      pingIntervalMs: app.config.livePingIntervalMs,
       log: app.log,
     });
     app.decorate('liveHub', hub);

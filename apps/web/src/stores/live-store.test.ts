@@ -84,6 +84,20 @@ describe('live store', () => {
     expect(store.getState().serverOffsetMs).toBe(500);
   });
 
+  it("moves its cursor forward to a ping's, never back, and only once it holds a snapshot", () => {
+    const store = createLiveStore();
+    store.getState().ping(T0, T0, '5-0');
+    expect(store.getState().cursor).toBeNull();
+    store.getState().snapshot([], '10-0', T0, T0);
+    store.getState().ping(T0, T0, '9-5');
+    expect(store.getState().cursor).toBe('10-0');
+    store.getState().ping(T0, T0, '12-3');
+    expect(store.getState().cursor).toBe('12-3');
+    store.getState().ping(T0, T0, 'not-a-cursor');
+    store.getState().ping(T0, T0);
+    expect(store.getState().cursor).toBe('12-3');
+  });
+
   it('keeps the first moment the connection went down while retrying', () => {
     const store = createLiveStore();
     store.getState().snapshot([], '1-0', T0, T0);

@@ -1,4 +1,4 @@
-import type { Handover, RecordedEvent } from '@handover/domain';
+import { compareCursors, type Handover, type RecordedEvent } from '@handover/domain';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { applyRecordedEvents } from './apply-recorded-events';
@@ -43,7 +43,8 @@ export interface LiveState {
   resumed(serverTime: number, at: number): void;
   /** Applies events newer than the cursor; returns how many were new. */
   events(events: readonly RecordedEvent[], at: number): number;
-  ping(serverTime: number, at: number): void;
+  /** A ping: the server's clock, and the cursor everything in scope has been sent up to. */
+  ping(serverTime: number, at: number, cursor?: string): void;
   /** `recordingPaused`: the server closed with "try again later" because it cannot record. */
   disconnected(at: number, recordingPaused?: boolean): void;
   refused(reason: RefusalReason, message: string): void;
@@ -53,6 +54,8 @@ export interface LiveState {
 
 /** The server's snapshot holds open handovers and those of the last 24 hours; a screen keeps the same. */
 const KEEP_FINISHED_MS = 24 * 3_600_000;
+/** As the hello schema requires: a malformed cursor would get the next hello refused. */
+const CURSOR = /^\d+-\d+$/;
 const FINISHED_STATES = new Set(['closed', 'cancelled']);
 
 const IDLE: ConnectionFacts = {
@@ -123,10 +126,14 @@ export function createLiveStore(): StoreApi<LiveState> {
       return batch.applied;
     },
 
-    ping: (serverTime, at) =>
-      set(({ connection }) => ({
+    ping: (serverTime, at, cursor) =>
+      set(({ connection, cursor: held, hasSnapshot }) => ({
         serverOffsetMs: serverTime - at,
         connection: { ...connection, lastHeardAt: at },
+        // Forward only: the server has sent everything in scope up to its cursor (see PingMessage).
+        ...(hasSnapshot && cursor !== undefined && CURSOR.test(cursor) && compareCursors(cursor, held) > 0
+          ? { cursor }
+          : {}),
       })),
 
     disconnected: (at, recordingPaused = false) =>

@@ -149,7 +149,7 @@ export class LiveClient {
         store.events(message.events, at);
         return;
       case 'ping':
-        store.ping(message.serverTime, at);
+        store.ping(message.serverTime, at, message.cursor);
         store.forgetFinished(message.serverTime);
         return;
     }
