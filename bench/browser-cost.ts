@@ -6,7 +6,7 @@
  * long-task observer.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ import { startDeployment } from './lib/deployment';
 import { batchStatuses, postJson } from './lib/http-post';
 import type { BenchReference } from './lib/reference';
 import { type LatencySummary, summarise } from './lib/stats';
-import { mainThreadProfile } from './lib/trace-analysis';
+import { type MainThreadProfile, type MainThreadUpdate, mainThreadProfile } from './lib/trace-analysis';
 import { HandoverTraffic, type TrafficEvent } from './lib/traffic';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -35,7 +35,9 @@ const BOARD_OPEN = 40;
 const NATIONAL_OPEN = 2_000;
 /** NHS England's peak event rate (DOMAIN.md section 7). */
 const NATIONAL_EVENTS_PER_SECOND = 3;
-const TRACE_CATEGORIES = [
+/** Every task, script call, frame phase and paint: enough to split an update's cost, but the tracer's own work
+ * (an event per layout root, per paint layer, ...) inflates the CPU it measures. */
+const DETAILED_TRACE = [
   '-*',
   'toplevel',
   'devtools.timeline',
@@ -43,6 +45,8 @@ const TRACE_CATEGORIES = [
   'blink',
   'cc',
 ];
+/** Only the main thread's tasks, with where each was posted from (so timers and frames are still known). */
+const LIGHT_TRACE = ['-*', 'toplevel'];
 const LONG_TASKS = '__benchLongTasks';
 const FIRST_ROW = '__benchFirstRow';
 const FIRST_ROW_LOADS = 5;
@@ -59,6 +63,15 @@ export interface PageCost {
   perUpdateWallMs: LatencySummary;
   /** Mean CPU per update: script and messages, style and layout, paint, the rest of the frame. */
   meanBreakdownCpuMs: { script: number; styleLayout: number; paint: number; otherFrame: number };
+  /**
+   * Where the figures come from. 'one window': one detailed trace. 'light + detailed windows': the per-update
+   * figures, long tasks and busy time from a light trace (tasks only), then the breakdown from a second, detailed
+   * window of the same length, whose own per-update CPU is `detailedPerUpdateCpuMs` (tracer overhead included).
+   */
+  traced: 'one window' | 'light + detailed windows';
+  detailedPerUpdateCpuMs?: LatencySummary;
+  /** Script and frame CPU per update in the light window (its frames are not split further). */
+  lightBreakdownCpuMs?: { script: number; frame: number };
   /** CPU per update, split: updates in which a timer fired (the tick) and the rest (incoming events). */
   tickUpdatesCpuMs: LatencySummary;
   otherUpdatesCpuMs: LatencySummary;
@@ -126,6 +139,7 @@ export async function measureBrowserCost(
       page: `/board/${BOARD_SITE}`,
       openHandovers: BOARD_OPEN,
       ticksOnly: true,
+      lightTotals: true,
     });
     log(`  board: ${describe(board)}`);
 
@@ -136,6 +150,7 @@ export async function measureBrowserCost(
             page: '/national',
             openHandovers: NATIONAL_OPEN,
             ticksOnly: false,
+            lightTotals: false,
             during: (signal) => postSteadily(traffic, baseUrl, feed, signal),
           });
         })()
@@ -210,7 +225,10 @@ async function openLive(page: Page, url: string, rows?: string, count?: number):
   await sleep(3_000);
 }
 
-/** Traces the page for `windowMs` (while `during` runs, if given) and sums its main-thread work. */
+/**
+ * Traces the page for `windowMs` (while `during` runs, if given) and sums its main-thread work. With
+ * `lightTotals`, the per-update figures come from a light trace and the breakdown from a second, detailed window.
+ */
 async function measure(
   browser: Browser,
   page: Page,
@@ -219,24 +237,38 @@ async function measure(
     page: string;
     openHandovers: number;
     ticksOnly: boolean;
+    lightTotals: boolean;
     during?: (signal: AbortSignal) => Promise<number>;
   },
 ): Promise<PageCost> {
   await page.evaluate(`window.${LONG_TASKS}.length = 0`);
-  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-  const stop = new AbortController();
-  const posting = options.during?.(stop.signal) ?? Promise.resolve(0);
-  await sleep(windowMs);
-  stop.abort();
-  const eventsPosted = await posting;
-  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as Parameters<
-    typeof mainThreadProfile
-  >[0];
+  const first = await traceWindow(
+    browser,
+    page,
+    windowMs,
+    options.lightTotals ? LIGHT_TRACE : DETAILED_TRACE,
+    options.during,
+  );
+  const detailed = options.lightTotals
+    ? await traceWindow(browser, page, windowMs, DETAILED_TRACE, options.during)
+    : first;
   const observed = (await page.evaluate(`window.${LONG_TASKS}.slice()`)) as number[];
-  const profile = mainThreadProfile(trace);
-  const updates = profile.updates.filter((u) => !options.ticksOnly || u.timer);
-  const mean = (pick: (u: (typeof updates)[number]) => number) =>
-    updates.length > 0 ? updates.reduce((sum, u) => sum + pick(u), 0) / updates.length : 0;
+  const pick = (profile: MainThreadProfile) => profile.updates.filter((u) => !options.ticksOnly || u.timer);
+  const updates = pick(first.profile);
+  const detailedUpdates = pick(detailed.profile);
+  const mean = (list: MainThreadUpdate[], of: (u: MainThreadUpdate) => number) =>
+    list.length > 0 ? list.reduce((sum, u) => sum + of(u), 0) / list.length : 0;
+  const split = (list: MainThreadUpdate[]) => ({
+    script: mean(list, (u) => u.cpuMs - u.frameCpuMs),
+    styleLayout: mean(list, (u) => u.styleLayoutCpuMs),
+    paint: mean(list, (u) => u.paintCpuMs),
+    // Nested trace events can overlap by a few microseconds: never below zero.
+    otherFrame: Math.max(
+      0,
+      mean(list, (u) => u.frameCpuMs - u.styleLayoutCpuMs - u.paintCpuMs),
+    ),
+  });
+  const profile = first.profile;
   return {
     page: options.page,
     openHandovers: options.openHandovers,
@@ -244,24 +276,48 @@ async function measure(
     updates: updates.length,
     perUpdateCpuMs: summarise(updates.map((u) => u.cpuMs)),
     perUpdateWallMs: summarise(updates.map((u) => u.wallMs)),
-    meanBreakdownCpuMs: {
-      script: mean((u) => u.cpuMs - u.frameCpuMs),
-      styleLayout: mean((u) => u.styleLayoutCpuMs),
-      paint: mean((u) => u.paintCpuMs),
-      // Nested trace events can overlap by a few microseconds: never below zero.
-      otherFrame: Math.max(
-        0,
-        mean((u) => u.frameCpuMs - u.styleLayoutCpuMs - u.paintCpuMs),
-      ),
-    },
+    meanBreakdownCpuMs: split(detailedUpdates),
+    ...(options.lightTotals
+      ? {
+          traced: 'light + detailed windows' as const,
+          detailedPerUpdateCpuMs: summarise(detailedUpdates.map((u) => u.cpuMs)),
+          lightBreakdownCpuMs: {
+            script: mean(updates, (u) => u.cpuMs - u.frameCpuMs),
+            frame: mean(updates, (u) => u.frameCpuMs),
+          },
+        }
+      : { traced: 'one window' as const }),
     tickUpdatesCpuMs: summarise(profile.updates.filter((u) => u.timer).map((u) => u.cpuMs)),
     otherUpdatesCpuMs: summarise(profile.updates.filter((u) => !u.timer).map((u) => u.cpuMs)),
     busyCpuPerSecondMs: profile.busyCpuMs / (windowMs / 1000),
     longestTaskMs: profile.longestTaskMs,
     longTasksInTrace: profile.updates.filter((u) => u.longestTaskMs > 50).length,
+    // Over both windows when there are two: the observer does not depend on the trace.
     longTasksObserved: observed.length,
-    eventsPosted,
+    eventsPosted: first.eventsPosted + (options.lightTotals ? detailed.eventsPosted : 0),
   };
+}
+
+/** One trace of `windowMs` with the given categories, while `during` runs. */
+async function traceWindow(
+  browser: Browser,
+  page: Page,
+  windowMs: number,
+  categories: string[],
+  during?: (signal: AbortSignal) => Promise<number>,
+): Promise<{ profile: MainThreadProfile; eventsPosted: number }> {
+  await browser.startTracing(page, { categories });
+  const stop = new AbortController();
+  const posting = during?.(stop.signal) ?? Promise.resolve(0);
+  await sleep(windowMs);
+  stop.abort();
+  const eventsPosted = await posting;
+  const raw = await browser.stopTracing();
+  // BENCH_TRACE_DIR keeps every window's trace, to open in DevTools or read when a number looks odd.
+  const keep = process.env.BENCH_TRACE_DIR;
+  if (keep !== undefined) writeFileSync(join(keep, `trace-${Date.now()}-${categories.length}.json`), raw);
+  const trace = JSON.parse(raw.toString('utf8')) as Parameters<typeof mainThreadProfile>[0];
+  return { profile: mainThreadProfile(trace), eventsPosted };
 }
 
 /** Posts the national peak rate of events (arrivals, handovers, clears) until aborted; returns how many. */
@@ -289,6 +345,11 @@ function describe(cost: PageCost): string {
     `${cost.updates} updates in ${cost.windowS} s, CPU per update p50 ${cpu.p50.toFixed(1)} p95 ${cpu.p95.toFixed(1)} ` +
     `max ${cpu.max.toFixed(1)} ms (wall max ${cost.perUpdateWallMs.max.toFixed(1)} ms; mean script ${b.script.toFixed(1)}, ` +
     `style+layout ${b.styleLayout.toFixed(1)}, paint ${b.paint.toFixed(1)}), longest task ${cost.longestTaskMs.toFixed(1)} ms, ` +
-    `long tasks ${cost.longTasksInTrace} (observer ${cost.longTasksObserved})`
+    `long tasks ${cost.longTasksInTrace} (observer ${cost.longTasksObserved})` +
+    (cost.detailedPerUpdateCpuMs === undefined
+      ? ''
+      : `; totals from a light trace (script ${cost.lightBreakdownCpuMs?.script.toFixed(1)}, frames ` +
+        `${cost.lightBreakdownCpuMs?.frame.toFixed(1)}), breakdown from a detailed one whose CPU per update is p50 ` +
+        `${cost.detailedPerUpdateCpuMs.p50.toFixed(1)} max ${cost.detailedPerUpdateCpuMs.max.toFixed(1)} ms`)
   );
 }

@@ -14,7 +14,8 @@ export interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string };
+  /** `name` on thread metadata; where a task was posted from on `toplevel` tasks. */
+  args?: { name?: string; src_file?: string; src_func?: string };
 }
 
 export interface MainThreadUpdate {
@@ -46,7 +47,9 @@ export function mainThreadProfile(trace: { traceEvents: TraceEvent[] }, gapMs = 
   const thread = busiestRendererMain(trace.traceEvents);
   const mine = trace.traceEvents.filter((e) => `${e.pid}:${e.tid}` === thread).sort((a, b) => a.ts - b.ts);
   const tasks = topLevelTasks(mine);
-  const timers = mine.filter((e) => e.name === 'TimerFire').map((e) => e.ts);
+  const timers = mine.filter(isTimer).map((e) => e.ts);
+  // A light trace (toplevel only) has no frame internals: its frames are the tasks cc posts for them.
+  const detailed = mine.some((e) => e.name === 'ProxyMain::BeginMainFrame');
   const inside = (name: string, start: number, end: number) =>
     mine
       .filter((e) => e.name === name && e.ph === 'X' && e.ts >= start && e.ts <= end)
@@ -66,7 +69,9 @@ export function mainThreadProfile(trace: { traceEvents: TraceEvent[] }, gapMs = 
       startMs: ms(start - first),
       wallMs: members.reduce((sum, t) => sum + ms(t.dur), 0),
       cpuMs: members.reduce((sum, t) => sum + ms(t.tdur ?? t.dur), 0),
-      frameCpuMs: inside('ProxyMain::BeginMainFrame', start, end),
+      frameCpuMs: detailed
+        ? inside('ProxyMain::BeginMainFrame', start, end)
+        : members.filter(isFrameTask).reduce((sum, t) => sum + ms(t.tdur ?? t.dur), 0),
       styleLayoutCpuMs: inside('LocalFrameView::UpdateStyleAndLayout', start, end),
       paintCpuMs: inside('LocalFrameView::RunPaintLifecyclePhase', start, end),
       longestTaskMs: Math.max(...members.map((t) => ms(t.dur))),
@@ -99,7 +104,7 @@ function busiestRendererMain(events: TraceEvent[]): string {
   const busy = new Map<string, number>();
   for (const e of events) {
     const key = `${e.pid}:${e.tid}`;
-    if (mains.has(key) && e.name === 'RunTask') busy.set(key, (busy.get(key) ?? 0) + (e.dur ?? 0));
+    if (mains.has(key) && isTask(e)) busy.set(key, (busy.get(key) ?? 0) + (e.dur ?? 0));
   }
   return [...busy.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
@@ -109,10 +114,25 @@ function topLevelTasks(sorted: TraceEvent[]): TraceEvent[] {
   const out: TraceEvent[] = [];
   let end = Number.NEGATIVE_INFINITY;
   for (const e of sorted) {
-    if (e.ph !== 'X' || (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')) continue;
+    if (e.ph !== 'X' || !isTask(e)) continue;
     if (e.ts < end) continue;
     out.push(e);
     end = e.ts + (e.dur ?? 0);
   }
   return out;
+}
+
+/** A scheduler task: `RunTask` (detailed timeline category) or `ThreadControllerImpl::RunTask` (toplevel). */
+function isTask(e: TraceEvent): boolean {
+  return e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask';
+}
+
+/** A JavaScript timer firing: `TimerFire` (devtools.timeline), or a task posted by DOMTimer (toplevel). */
+function isTimer(e: TraceEvent): boolean {
+  return e.name === 'TimerFire' || (isTask(e) && e.args?.src_file?.endsWith('/dom_timer.cc') === true);
+}
+
+/** The task in which the compositor has the main thread produce a frame (toplevel). */
+function isFrameTask(e: TraceEvent): boolean {
+  return e.args?.src_func === 'ScheduledActionSendBeginMainFrame';
 }

@@ -3,14 +3,17 @@ import {
   computeLiveFigures,
   computeMetrics,
   type Handover,
+  type LiveFigures,
   localDateOf,
   type Thresholds,
 } from '@handover/domain';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { useStore } from 'zustand';
 import { formatClock, formatHoursMinutes, formatPercent } from '../../shared/lib/format-duration';
-import { FigureCard } from '../../shared/ui/figure-card';
+import { useTickingText } from '../../shared/ui/elapsed';
+import '../../shared/ui/figure-card.css';
 import { serverNow } from '../../stores/live-store';
-import { useTickNow } from '../../stores/tick-store';
+import { tickStore } from '../../stores/tick-store';
 
 /**
  * The headline figures, with the same domain functions the server's reports use: those of the patients
@@ -25,10 +28,23 @@ export function BoardFigures({
   handovers: readonly Handover[];
   thresholds: Thresholds;
 }) {
-  useTickNow();
-  const now = serverNow();
-  const live = computeLiveFigures(handovers, now, thresholds);
-  const day = localDateOf(now);
+  // The live figures of the last tick, computed once per tick for every text that needs them.
+  const liveNow = useMemo(() => {
+    let at: number | undefined;
+    let figures: LiveFigures | undefined;
+    return (): LiveFigures => {
+      const tick = tickStore.getState().now;
+      if (figures === undefined || tick !== at) {
+        at = tick;
+        figures = computeLiveFigures(handovers, serverNow(), thresholds);
+      }
+      return figures;
+    };
+  }, [handovers, thresholds]);
+  // Re-rendered when the counts or the day change; the two clocks below tick on their own.
+  useStore(tickStore, () => countsKey(liveNow()));
+  const live = liveNow();
+  const day = localDateOf(serverNow());
   // Today's completed handovers change with events and at midnight, not with every tick.
   const today = useMemo(
     () => computeMetrics(handovers, calendarDay(day), { now: serverNow(), thresholds }),
@@ -36,40 +52,65 @@ export function BoardFigures({
   );
   const withinTarget = today.known - today.over15;
   const target = thresholds.targetMinutes;
+  const longestWait = () => {
+    const { longestWaitMs } = liveNow();
+    return longestWaitMs === null ? '–' : formatClock(longestWaitMs);
+  };
+  const hoursLost = () => formatHoursMinutes(today.hoursLost.ms + liveNow().hoursLostNowMs);
 
   return (
     <dl className="figure-cards board-figures">
-      <BoardFigure label="Waiting now" value={String(live.waitingNow)} testId="figure-waiting">
+      <BoardFigure label="Waiting now" value={() => String(live.waitingNow)} testId="figure-waiting">
         {live.over15Now > 0 ? `${live.over15Now} over ${target} min` : `none over ${target} min`}
       </BoardFigure>
-      <BoardFigure
-        label="Longest wait"
-        value={live.longestWaitMs === null ? '–' : formatClock(live.longestWaitMs)}
-        testId="figure-longest"
-      >
+      <BoardFigure label="Longest wait" value={longestWait} testId="figure-longest">
         {live.over60Now > 0
           ? `${live.over60Now} over ${thresholds.bandMinutes[3]} min`
           : 'of those waiting now'}
       </BoardFigure>
       <BoardFigure
         label={`Within ${target} min today`}
-        value={formatPercent(today.within15Share)}
+        value={() => formatPercent(today.within15Share)}
         testId="figure-within-target"
       >
         {today.known === 0 ? 'no handovers yet today' : `${withinTarget} of ${today.known} handovers`}
       </BoardFigure>
-      <BoardFigure
-        label="Hours lost today"
-        value={formatHoursMinutes(today.hoursLost.ms + live.hoursLostNowMs)}
-        testId="figure-hours-lost"
-      >
+      <BoardFigure label="Hours lost today" value={hoursLost} testId="figure-hours-lost">
         {`beyond ${today.hoursLost.basisMinutes} min, incl. waiting now`}
       </BoardFigure>
     </dl>
   );
 }
 
-/** A FigureCard of the wall display: larger type, and a number that ticks inside a fixed box. */
-function BoardFigure(props: { label: string; value: string; testId: string; children: string }) {
-  return <FigureCard {...props} valueClassName="board-figure__value" />;
+/** What the figures show, apart from the two that tick (longest wait, hours lost): a render when it changes. */
+function countsKey(live: LiveFigures): string {
+  return `${live.waitingNow} ${live.over15Now} ${live.over60Now} ${localDateOf(serverNow())}`;
+}
+
+/**
+ * A FigureCard (shared/ui/figure-card) of the wall display, in larger type, whose number sits in a
+ * fixed box that the clock rewrites every second without a render.
+ */
+function BoardFigure({
+  label,
+  value,
+  testId,
+  children,
+}: {
+  label: string;
+  value: () => string;
+  testId: string;
+  children: string;
+}) {
+  const ref = useRef<HTMLElement>(null);
+  useTickingText(ref, value);
+  return (
+    <div className="figure-card" data-testid={testId}>
+      <dt className="figure-card__label">{label}</dt>
+      <dd className="figure-card__value board-figure__value" ref={ref}>
+        {value()}
+      </dd>
+      <dd className="figure-card__note">{children}</dd>
+    </div>
+  );
 }

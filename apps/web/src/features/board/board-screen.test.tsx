@@ -192,6 +192,39 @@ describe('ED wall display', () => {
     expect(row('a').dataset.band).toBe('over_15');
   });
 
+  it('re-renders nothing on a tick: the timers, the longest wait, hours lost and the age write their own text', () => {
+    load([
+      waitingHandover('a', NOW - 61 * MINUTE),
+      waitingHandover('b', NOW - 20 * MINUTE - 40_000),
+      waitingHandover('c', NOW - 5 * MINUTE),
+    ]);
+    const commits = vi.fn();
+    render(
+      <Profiler id="board" onRender={commits}>
+        <BoardScreen siteCode="RRK15" />
+      </Profiler>,
+    );
+    const longest = () => screen.getByTestId('figure-longest').textContent;
+    const hoursLost = () => screen.getByTestId('figure-hours-lost').textContent;
+    const banner = () => screen.getByTestId('connection-banner').textContent;
+    expect(longest()).toContain('1:01:00');
+    expect(hoursLost()).toContain('0 h 51 min');
+    const committed = commits.mock.calls.length;
+    // 14 seconds: the data is not yet stale (which would re-render the banner and the frame).
+    for (let second = 1; second <= 14; second++) setNow(NOW + second * 1_000);
+    expect(commits.mock.calls.length).toBe(committed);
+    expect(within(row('c')).getByRole('timer').textContent).toBe('05:14');
+    expect(longest()).toContain('1:01:14');
+    // Two patients beyond 15 minutes lose a second each per second: 51:40 + 28 s.
+    expect(hoursLost()).toContain('0 h 52 min');
+    expect(banner()).toContain('updated 14 s ago');
+    expect(screen.getByTestId('figure-waiting').textContent).toContain('2 over 15 min');
+    // A count that changes re-renders the figures.
+    setNow(NOW + 10 * MINUTE + 1_000);
+    expect(screen.getByTestId('figure-waiting').textContent).toContain('3 over 15 min');
+    expect(longest()).toContain('1:11:01');
+  });
+
   it('rewrites each timer in place and gives its box the length of its text', () => {
     load([waitingHandover('a', NOW - 59 * MINUTE - 59_000)]);
     render(<BoardScreen siteCode="RRK15" />);

@@ -1,7 +1,7 @@
 import type { Band, Handover } from '@handover/domain';
 import { type ReactNode, useCallback, useMemo } from 'react';
 import { thresholdsFor } from '../../shared/lib/thresholds';
-import { useConnectionStatus } from '../../shared/live-client/use-connection-status';
+import { useConnectionState } from '../../shared/live-client/use-connection-status';
 import { ConnectionBanner } from '../../shared/ui/connection-banner';
 import { LiveClock } from '../../shared/ui/live-clock';
 import { serverNow, useLiveStore } from '../../stores/live-store';
@@ -72,8 +72,11 @@ export function BoardScreen({ siteCode }: { siteCode: string }) {
   );
 }
 
-/** The whole screen, framed in amber or red when its data is not live (seen even from the side). */
+/**
+ * The whole screen, framed in amber or red when its data is not live (seen even from the side).
+ * Re-rendered only when the state changes, not on every tick.
+ */
 function BoardFrame({ children }: { children: ReactNode }) {
-  const { state } = useConnectionStatus();
+  const state = useConnectionState();
   return <div className={`board board--${state}`}>{children}</div>;
 }

@@ -30,9 +30,10 @@ interface AreaTableProps {
 
 /**
  * A sortable table of areas, each linking one level down. Column headers are buttons (keyboard
- * reachable) and announce their order with aria-sort.
+ * reachable) and announce their order with aria-sort. Renders again only when given new rows (or
+ * other props): the page's other parts refresh on their own ticks.
  */
-export function AreaTable({
+export const AreaTable = memo(function AreaTable({
   title,
   nameHeader,
   rows,
@@ -143,7 +144,7 @@ export function AreaTable({
       </div>
     </section>
   );
-}
+});
 
 interface AreaTableRowProps {
   code: string;
@@ -164,21 +165,19 @@ interface AreaTableRowProps {
   thresholds: Thresholds;
 }
 
-/** One area, as text: a refresh re-renders only the rows whose words changed. */
+/**
+ * One area, as text: a refresh re-renders only the rows whose words changed, and in them only the
+ * cells (the name, its link and the pressure badge render again only when they change).
+ */
 const AreaTableRow = memo(function AreaTableRow(props: AreaTableRowProps) {
   const { code, name, href, parent, pressure, compact, selected, actions, thresholds } = props;
   return (
     <tr className={rowClass(pressure, selected)} data-testid="area-row" data-code={code}>
-      <th scope="row" className="area-table__name">
-        <Link to={href} aria-current={selected ? 'true' : undefined}>
-          {name}
-        </Link>
-        {selected && <span className="area-table__note">listed below</span>}
-      </th>
+      <AreaName name={name} href={href} selected={selected} />
       {parent !== undefined && <td className="area-table__parent">{parent}</td>}
       {!compact && (
         <td>
-          <PressureBadge pressure={pressure} thresholds={thresholds} />
+          <Badge pressure={pressure} thresholds={thresholds} />
         </td>
       )}
       {!compact && <td className="num">{props.handovers}</td>}
@@ -191,6 +190,27 @@ const AreaTableRow = memo(function AreaTableRow(props: AreaTableRowProps) {
     </tr>
   );
 });
+
+const AreaName = memo(function AreaName({
+  name,
+  href,
+  selected,
+}: {
+  name: string;
+  href: string;
+  selected: boolean;
+}) {
+  return (
+    <th scope="row" className="area-table__name">
+      <Link to={href} aria-current={selected ? 'true' : undefined}>
+        {name}
+      </Link>
+      {selected && <span className="area-table__note">listed below</span>}
+    </th>
+  );
+});
+
+const Badge = memo(PressureBadge);
 
 function rowClass(pressure: Pressure, selected: boolean): string | undefined {
   const classes = [

@@ -22,12 +22,24 @@ export interface HourPoint {
   known: number;
 }
 
+/** An hour of a London day: its label ("07:00", UK time) and where it starts and ends. */
+export interface DayHour {
+  label: string;
+  start: number;
+  end: number;
+}
+
+/** The last day asked for: every refresh asks for today, and labelling its hours costs 24 Intl calls. */
+let lastDay: { start: number; end: number; hours: readonly DayHour[] } | undefined;
+
 /** The hours of a London day (23, 24 or 25 of them) starting at its first instant. */
-export function hoursOf(day: Period): { label: string; start: number; end: number }[] {
-  const hours: { label: string; start: number; end: number }[] = [];
+export function hoursOf(day: Period): readonly DayHour[] {
+  if (lastDay !== undefined && lastDay.start === day.start && lastDay.end === day.end) return lastDay.hours;
+  const hours: DayHour[] = [];
   for (let start = day.start; start < day.end; start += HOUR_MS) {
     hours.push({ label: formatLondonTime(start), start, end: Math.min(day.end, start + HOUR_MS) });
   }
+  lastDay = { start: day.start, end: day.end, hours };
   return hours;
 }
 

@@ -104,6 +104,16 @@ describe('drill-down selectors', () => {
     ]);
   });
 
+  it('keeps only names and links between refreshes: the figures are the sites given each time', () => {
+    expect(trustRows(sites, directory, ENGLAND_2025, 'Y60')[0]?.figures.heldNow).toBe(2);
+    const quieter = aggregateBySite(
+      handovers.filter((handover) => handover.handoverId !== 'a'),
+      context,
+    );
+    expect(trustRows(quieter, directory, ENGLAND_2025, 'Y60')[0]?.figures.heldNow).toBe(1);
+    expect(regionRows(new Map(), directory, ENGLAND_2025).map((row) => row.figures.heldNow)).toEqual([0, 0]);
+  });
+
   it('acute trust -> sites, each linking to its list of handovers', () => {
     const rows = siteRows(sites, directory, ENGLAND_2025, 'RRK');
     expect(rows.map((row) => [row.code, row.name, row.href, row.figures.heldNow])).toEqual([

@@ -11,7 +11,6 @@ import type { Scope } from '@handover/protocol';
 import {
   type AreaFigures,
   areaFigures,
-  emptyAggregate,
   mergeSiteAggregates,
   type SiteAggregate,
 } from '../../shared/lib/area-figures';
@@ -50,31 +49,55 @@ export function scopeOf(level: Level, code: string): Scope {
   }
 }
 
-function rowOf(
-  code: string,
-  name: string,
-  href: string,
-  parts: readonly SiteAggregate[],
-  thresholds: Thresholds,
-  parent?: string,
-): AreaRow {
-  const figures = areaFigures(mergeSiteAggregates(code, parts), thresholds);
+/** What a row shows that comes from the reference data alone: worked out once per directory. */
+interface AreaEntry {
+  code: string;
+  name: string;
+  href: string;
+  parent?: string;
+  siteCodes: readonly string[];
+}
+
+function rowOf(entry: AreaEntry, sites: ReadonlyMap<string, SiteAggregate>, thresholds: Thresholds): AreaRow {
+  // A site with no handovers adds nothing to the merge: only those with an aggregate are merged.
+  const parts: SiteAggregate[] = [];
+  for (const siteCode of entry.siteCodes) {
+    const aggregate = sites.get(siteCode);
+    if (aggregate !== undefined) parts.push(aggregate);
+  }
+  const figures = areaFigures(mergeSiteAggregates(entry.code, parts), thresholds);
   return {
-    code,
-    name,
-    href,
-    ...(parent === undefined ? {} : { parent }),
+    code: entry.code,
+    name: entry.name,
+    href: entry.href,
+    ...(entry.parent === undefined ? {} : { parent: entry.parent }),
     pressure: pressureOf(figures.longestWaitMs, thresholds),
     figures,
   };
 }
 
-/** Every site's aggregate, with an empty one for sites that had no handovers. */
-function aggregatesOf(
-  siteCodes: readonly string[],
-  sites: ReadonlyMap<string, SiteAggregate>,
-): SiteAggregate[] {
-  return siteCodes.map((code) => sites.get(code) ?? emptyAggregate(code));
+/**
+ * Entries by directory and key: the reference data does not change between refreshes, so names,
+ * links and which sites make up each area are worked out once, not every few seconds.
+ */
+const entriesCache = new WeakMap<OrganisationDirectory, Map<string, readonly AreaEntry[]>>();
+
+function cachedEntries(
+  directory: OrganisationDirectory,
+  key: string,
+  build: () => readonly AreaEntry[],
+): readonly AreaEntry[] {
+  let byKey = entriesCache.get(directory);
+  if (byKey === undefined) {
+    byKey = new Map();
+    entriesCache.set(directory, byKey);
+  }
+  let entries = byKey.get(key);
+  if (entries === undefined) {
+    entries = build();
+    byKey.set(key, entries);
+  }
+  return entries;
 }
 
 /** The seven regions, each the union of its sites. */
@@ -83,10 +106,15 @@ export function regionRows(
   directory: OrganisationDirectory,
   thresholds: Thresholds,
 ): AreaRow[] {
-  return directory.regions.map((region) => {
-    const codes = directory.sites.filter((site) => site.regionCode === region.code).map((site) => site.code);
-    return rowOf(region.code, region.name, `/region/${region.code}`, aggregatesOf(codes, sites), thresholds);
-  });
+  const entries = cachedEntries(directory, 'regions', () =>
+    directory.regions.map((region) => ({
+      code: region.code,
+      name: region.name,
+      href: `/region/${region.code}`,
+      siteCodes: directory.sites.filter((site) => site.regionCode === region.code).map((site) => site.code),
+    })),
+  );
+  return entries.map((entry) => rowOf(entry, sites, thresholds));
 }
 
 /** Acute trusts (of one region, or all of England), each the union of its sites. */
@@ -96,29 +124,28 @@ export function trustRows(
   thresholds: Thresholds,
   regionCode?: string,
 ): AreaRow[] {
-  const sitesOfTrust = new Map<string, string[]>();
-  for (const site of directory.sites) {
-    if (regionCode !== undefined && site.regionCode !== regionCode) continue;
-    const list = sitesOfTrust.get(site.trustCode);
-    if (list === undefined) sitesOfTrust.set(site.trustCode, [site.code]);
-    else list.push(site.code);
-  }
-  const rows: AreaRow[] = [];
-  for (const [trustCode, codes] of sitesOfTrust) {
-    const trust = directory.acuteTrust(trustCode);
-    const region = trust === undefined ? undefined : directory.region(trust.regionCode)?.name;
-    rows.push(
-      rowOf(
-        trustCode,
-        shortTrustName(trust?.name ?? trustCode),
-        `/trust/${trustCode}`,
-        aggregatesOf(codes, sites),
-        thresholds,
-        regionCode === undefined ? region : undefined,
-      ),
-    );
-  }
-  return rows;
+  const entries = cachedEntries(directory, `trusts:${regionCode ?? ''}`, () => {
+    const sitesOfTrust = new Map<string, string[]>();
+    for (const site of directory.sites) {
+      if (regionCode !== undefined && site.regionCode !== regionCode) continue;
+      const list = sitesOfTrust.get(site.trustCode);
+      if (list === undefined) sitesOfTrust.set(site.trustCode, [site.code]);
+      else list.push(site.code);
+    }
+    return [...sitesOfTrust].map(([trustCode, siteCodes]) => {
+      const trust = directory.acuteTrust(trustCode);
+      const region = trust === undefined ? undefined : directory.region(trust.regionCode)?.name;
+      const parent = regionCode === undefined ? region : undefined;
+      return {
+        code: trustCode,
+        name: shortTrustName(trust?.name ?? trustCode),
+        href: `/trust/${trustCode}`,
+        ...(parent === undefined ? {} : { parent }),
+        siteCodes,
+      };
+    });
+  });
+  return entries.map((entry) => rowOf(entry, sites, thresholds));
 }
 
 /** The sites of one acute trust; each links to its list of handovers. */
@@ -128,17 +155,17 @@ export function siteRows(
   thresholds: Thresholds,
   trustCode: string,
 ): AreaRow[] {
-  return directory.sites
-    .filter((site) => site.trustCode === trustCode)
-    .map((site) =>
-      rowOf(
-        site.code,
-        site.name,
-        `/trust/${trustCode}?site=${site.code}`,
-        aggregatesOf([site.code], sites),
-        thresholds,
-      ),
-    );
+  const entries = cachedEntries(directory, `sites:${trustCode}`, () =>
+    directory.sites
+      .filter((site) => site.trustCode === trustCode)
+      .map((site) => ({
+        code: site.code,
+        name: site.name,
+        href: `/trust/${trustCode}?site=${site.code}`,
+        siteCodes: [site.code],
+      })),
+  );
+  return entries.map((entry) => rowOf(entry, sites, thresholds));
 }
 
 /** A dot of the map: a site where it is, with its pressure now. */
@@ -162,15 +189,15 @@ export function mapSitesOf(
   return directory.sites
     .filter((site) => regionCode === undefined || site.regionCode === regionCode)
     .map((site) => {
-      const held = (sites.get(site.code) ?? emptyAggregate(site.code)).held;
+      const held = sites.get(site.code)?.held;
       return {
         code: site.code,
         name: site.name,
         lat: site.lat,
         lon: site.lon,
         regionCode: site.regionCode,
-        pressure: pressureOf(held.longestWaitMs, thresholds),
-        heldNow: held.waitingNow,
+        pressure: pressureOf(held?.longestWaitMs ?? null, thresholds),
+        heldNow: held?.waitingNow ?? 0,
       };
     });
 }

@@ -79,9 +79,10 @@ function useHoursTicks(bars: readonly LostBar[]): readonly number[] {
 
 /**
  * Hours lost today by area (region, trust or site): those of completed handovers and those being lost
- * by crews held now, stacked, so the bar is the total the tables show.
+ * by crews held now, stacked, so the bar is the total the tables show. Renders again only when given
+ * new rows.
  */
-export function HoursLostChart({
+export const HoursLostChart = memo(function HoursLostChart({
   rows,
   areaName,
   limit,
@@ -118,7 +119,7 @@ export function HoursLostChart({
       <LostAxes bars={feed} slots={bars.length} labelWidth={labelWidth} ticks={ticks} basis={basis} />
     </ChartFrame>
   );
-}
+});
 
 /**
  * Everything but the bars and their names: renders again only when the number of bars, the width of

@@ -35,6 +35,7 @@ import {
 import { HandoverTimeChart } from './handover-time-chart';
 import { HourlyComplianceChart } from './hourly-compliance-chart';
 import { HoursLostChart } from './hours-lost-chart';
+import { useLaterTick } from './later-tick';
 import { NationalFigures } from './national-figures';
 import { SiteHandovers } from './site-handovers';
 import { SiteMap } from './site-map';
@@ -70,11 +71,13 @@ export function NationalScreen({ level, code }: { level: Level; code: string }) 
   const total = useMemo(() => mergeSiteAggregates('total', sites.values()), [sites]);
   const totals = useMemo(() => areaFigures(total, thresholds), [total, thresholds]);
   const bins = useMemo(() => handoverTimeBins(total.today.knownDurationsMs, thresholds), [total, thresholds]);
+  // The hourly chart draws the same frame a tick after the headline (see Drill).
+  const laterFrame = useLaterTick(frame, `${level}:${code}`, 1);
   const hourly = useMemo(
-    () => hourlyCompliance(frame.handovers.values(), today, frame.now, thresholds),
-    [frame, today, thresholds],
+    () => hourlyCompliance(laterFrame.handovers.values(), today, laterFrame.now, thresholds),
+    [laterFrame, today, thresholds],
   );
-  const nowHour = Math.floor((frame.now - today.start) / HOUR_MS);
+  const nowHour = Math.floor((laterFrame.now - today.start) / HOUR_MS);
 
   const title = titleOf(level, code, directory);
   return (
@@ -139,16 +142,32 @@ interface DrillProps {
   charts: ReactNode;
 }
 
-/** The level-specific half of the page: map, hours lost and the table one level down. */
+/**
+ * The level-specific half of the page: map, hours lost and the table one level down. A refresh's
+ * figures appear in three steps, one tick of the clock apart, so no single update lays out and paints
+ * the whole page: the headline and the distribution first, then the hourly chart, the map and hours
+ * lost, then the tables. Every part shows the same frame.
+ */
 function Drill({ level, code, directory, sites, frame, thresholds, charts }: DrillProps) {
+  const area = `${level}:${code}`;
+  const laterSites = useLaterTick(sites, area, 1);
+  const lastSites = useLaterTick(sites, area, 2);
+  const regionCode = level === 'region' ? code : undefined;
   const regions = useMemo(
-    () => (level === 'england' ? regionRows(sites, directory, thresholds) : []),
-    [level, sites, directory, thresholds],
+    () => (level === 'england' ? regionRows(laterSites, directory, thresholds) : []),
+    [level, laterSites, directory, thresholds],
   );
+  const tableRegions = useMemo(
+    () => (level === 'england' ? regionRows(lastSites, directory, thresholds) : []),
+    [level, lastSites, directory, thresholds],
+  );
+  // A region's trusts (a 2-second frame): chart and table together, a tick after the headline.
   const trusts = useMemo(
     () =>
-      level === 'trust' ? [] : trustRows(sites, directory, thresholds, level === 'region' ? code : undefined),
-    [level, code, sites, directory, thresholds],
+      level === 'trust'
+        ? []
+        : trustRows(level === 'england' ? lastSites : laterSites, directory, thresholds, regionCode),
+    [level, regionCode, laterSites, lastSites, directory, thresholds],
   );
   const trustSites = useMemo(
     () => (level === 'trust' ? siteRows(sites, directory, thresholds, code) : []),
@@ -157,8 +176,8 @@ function Drill({ level, code, directory, sites, frame, thresholds, charts }: Dri
   // Only a site's pressure or crews held move a dot: the map renders again when one does.
   const mapSites = useStableValue(
     useMemo(
-      () => mapSitesOf(sites, directory, thresholds, level === 'region' ? code : undefined),
-      [level, code, sites, directory, thresholds],
+      () => mapSitesOf(laterSites, directory, thresholds, regionCode),
+      [regionCode, laterSites, directory, thresholds],
     ),
   );
   const regionNames = useMemo(
@@ -208,7 +227,7 @@ function Drill({ level, code, directory, sites, frame, thresholds, charts }: Dri
             <AreaTable
               title="Regions"
               nameHeader="Region"
-              rows={regions}
+              rows={tableRegions}
               thresholds={thresholds}
               compact
               testId="region-table"

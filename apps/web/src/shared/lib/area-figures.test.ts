@@ -59,6 +59,16 @@ describe('per-site aggregation', () => {
     expect(merged.longestWaitMs).toBe(50 * MINUTE);
   });
 
+  it('leaves the sites it merges unchanged, so each refresh can merge them again', () => {
+    const bySite = aggregateBySite(handovers, context);
+    const before = structuredClone([...bySite.values()]);
+    mergeSiteAggregates('first', bySite.values());
+    const again = areaFigures(mergeSiteAggregates('second', bySite.values()), ENGLAND_2025);
+    expect([...bySite.values()]).toEqual(before);
+    expect(again.heldNow).toBe(3);
+    expect(again.today.known).toBe(1);
+  });
+
   it('gives a quiet site empty figures', () => {
     const figures = areaFigures(emptyAggregate('RRK98'), ENGLAND_2025);
     expect(figures).toMatchObject({ heldNow: 0, longestWaitMs: null, hoursLostTodayMs: 0 });

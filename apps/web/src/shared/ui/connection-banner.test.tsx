@@ -1,4 +1,5 @@
 import { act, render, screen } from '@testing-library/react';
+import { Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { liveStore } from '../../stores/live-store';
 import { tickStore } from '../../stores/tick-store';
@@ -80,5 +81,32 @@ describe('connection banner', () => {
     act(() => liveStore.getState().refused('forbidden', 'No'));
     render(<ConnectionBanner />);
     expect(banner().dataset.state).toBe('refused');
+  });
+
+  it('ticks the age of the data without re-rendering, and re-renders when the state changes', () => {
+    act(() => liveStore.getState().snapshot([], '1-0', T0, T0));
+    const commits = vi.fn();
+    render(
+      <Profiler id="banner" onRender={commits}>
+        <ConnectionBanner size="wall" />
+      </Profiler>,
+    );
+    const detail = banner().querySelector('.connection-banner__detail');
+    const rendered = commits.mock.calls.length;
+    at(T0 + 1_000);
+    expect(banner().textContent).toContain('updated 1 s ago');
+    at(T0 + 2_000);
+    expect(banner().textContent).toContain('updated 2 s ago');
+    expect(commits.mock.calls.length).toBe(rendered);
+    // The same element, its text rewritten in place.
+    expect(banner().querySelector('.connection-banner__detail')).toBe(detail);
+    // A ping: heard from just now.
+    act(() => liveStore.getState().ping(T0 + 2_500, T0 + 2_500));
+    at(T0 + 3_000);
+    expect(banner().textContent).toContain('updated 0 s ago');
+    at(T0 + 18_000);
+    expect(banner().dataset.state).toBe('stale');
+    expect(banner().textContent).toContain('No updates — data 15 s old');
+    expect(commits.mock.calls.length).toBeGreaterThan(rendered);
   });
 });

@@ -1,6 +1,15 @@
+import { useRef } from 'react';
+import { useStore } from 'zustand';
+import { useLiveStore } from '../../stores/live-store';
+import { tickStore } from '../../stores/tick-store';
 import { formatDurationWords } from '../lib/format-duration';
-import type { ConnectionState, ConnectionStatus } from '../live-client/connection-status';
-import { useConnectionStatus } from '../live-client/use-connection-status';
+import {
+  type ConnectionState,
+  type ConnectionStatus,
+  connectionStatus,
+} from '../live-client/connection-status';
+import { currentConnectionStatus } from '../live-client/use-connection-status';
+import { useTickingText } from './elapsed';
 import './connection-banner.css';
 
 /**
@@ -9,8 +18,16 @@ import './connection-banner.css';
  * screen that silently stops updating is a patient-safety hazard.
  */
 export function ConnectionBanner({ size = 'normal' }: { size?: 'normal' | 'wall' }) {
-  const status = useConnectionStatus();
+  // Re-rendered when what the banner says changes shape (state, paused, age known), not every second:
+  // the age in its words ticks on its own (useTickingText).
+  const facts = useLiveStore((state) => state.connection);
+  useStore(tickStore, (tick) => shapeOf(connectionStatus(facts, tick.now)));
+  const status = connectionStatus(facts, tickStore.getState().now);
   const { headline, detail } = wordsFor(status);
+  const headlineRef = useRef<HTMLSpanElement>(null);
+  const detailRef = useRef<HTMLSpanElement>(null);
+  useTickingText(headlineRef, () => wordsFor(currentConnectionStatus()).headline);
+  useTickingText(detailRef, () => wordsFor(currentConnectionStatus()).detail ?? '');
   return (
     <div
       className={`connection-banner connection-banner--${status.state} connection-banner--${size}`}
@@ -19,12 +36,20 @@ export function ConnectionBanner({ size = 'normal' }: { size?: 'normal' | 'wall'
     >
       <span className="connection-banner__signal" aria-hidden="true" />
       {/* Only the state is announced: the age changes every second and would flood a screen reader. */}
-      <span className="connection-banner__headline" role="status">
+      <span className="connection-banner__headline" role="status" ref={headlineRef}>
         {headline}
       </span>
-      {detail !== null && <span className="connection-banner__detail">{detail}</span>}
+      {detail !== null && (
+        <span className="connection-banner__detail" ref={detailRef}>
+          {detail}
+        </span>
+      )}
     </div>
   );
+}
+
+function shapeOf({ state, dataAgeMs, recordingPaused }: ConnectionStatus): string {
+  return `${state} ${recordingPaused} ${dataAgeMs === null}`;
 }
 
 const HEADLINES: Record<ConnectionState, string> = {
