@@ -1,4 +1,3 @@
-export * from './accumulate';
 export * from './bands';
 export * from './csv';
 export * from './cursor';

@@ -112,6 +112,7 @@ describe('live figures properties', () => {
         const fb = computeLiveFigures(b, NOW, thresholds);
         expect(mergeLiveFigures(fa, fb)).toEqual(computeLiveFigures([...a, ...b], NOW, thresholds));
         expect(mergeLiveFigures(fa, fb)).toEqual(mergeLiveFigures(fb, fa));
+        expect(fa).toEqual(computeLiveFigures(a, NOW, thresholds));
       }),
       { numRuns: 300 },
     );

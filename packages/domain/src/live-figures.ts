@@ -49,26 +49,28 @@ export function computeLiveFigures(
   thresholds: Thresholds,
 ): LiveFigures {
   const figures = emptyLiveFigures();
-  for (const handover of handovers) {
-    if (handover.state === 'cancelled') continue;
-    if (handover.state === 'inbound') figures.inbound++;
-    const { arrivedAt } = handover;
-    if (arrivedAt === undefined) continue;
-    if (arrivedAt > now - HOUR_MS && arrivedAt <= now) figures.arrivalsLastHour++;
-    // A stale clock is a missing stamp, not a patient still waiting: it would swamp the live figures.
-    if (isClockRunning(handover) && !isStale(arrivedAt, now, thresholds)) {
-      addWaiting(figures, handover, Math.max(0, now - arrivedAt), thresholds);
-    }
-  }
+  for (const handover of handovers) addToLiveFigures(figures, handover, now, thresholds);
   return figures;
 }
 
-function addWaiting(
+/**
+ * Adds one handover to `figures` in place, as `computeLiveFigures` counts it: screens that fold
+ * thousands of handovers into hundreds of groups on every refresh keep one accumulator per group.
+ */
+export function addToLiveFigures(
   figures: LiveFigures,
   handover: Handover,
-  elapsedMs: number,
+  now: number,
   thresholds: Thresholds,
 ): void {
+  if (handover.state === 'cancelled') return;
+  if (handover.state === 'inbound') figures.inbound++;
+  const { arrivedAt } = handover;
+  if (arrivedAt === undefined) return;
+  if (arrivedAt > now - HOUR_MS && arrivedAt <= now) figures.arrivalsLastHour++;
+  // A stale clock is a missing stamp, not a patient still waiting: it would swamp the live figures.
+  if (!isClockRunning(handover) || isStale(arrivedAt, now, thresholds)) return;
+  const elapsedMs = Math.max(0, now - arrivedAt);
   const [b1, b2, b3, b4] = thresholds.bandMinutes;
   figures.waitingNow++;
   if (handover.state === 'cohorted') figures.cohortedNow++;
@@ -82,22 +84,26 @@ function addWaiting(
 
 /** Figures for the union of two groups (computed at the same `now`): the longest wait is the max, the rest sum. */
 export function mergeLiveFigures(a: LiveFigures, b: LiveFigures): LiveFigures {
-  return {
-    waitingNow: a.waitingNow + b.waitingNow,
-    longestWaitMs: maxOrNull(a.longestWaitMs, b.longestWaitMs),
-    hoursLostNowMs: a.hoursLostNowMs + b.hoursLostNowMs,
-    arrivalsLastHour: a.arrivalsLastHour + b.arrivalsLastHour,
-    inbound: a.inbound + b.inbound,
-    cohortedNow: a.cohortedNow + b.cohortedNow,
-    over15Now: a.over15Now + b.over15Now,
-    over30Now: a.over30Now + b.over30Now,
-    over45Now: a.over45Now + b.over45Now,
-    over60Now: a.over60Now + b.over60Now,
-  };
+  const merged = { ...a };
+  addLiveFigures(merged, b);
+  return merged;
 }
 
-function maxOrNull(a: number | null, b: number | null): number | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return Math.max(a, b);
+/** `into` becomes `mergeLiveFigures(into, from)`, in place. */
+export function addLiveFigures(into: LiveFigures, from: LiveFigures): void {
+  into.waitingNow += from.waitingNow;
+  if (
+    from.longestWaitMs !== null &&
+    (into.longestWaitMs === null || from.longestWaitMs > into.longestWaitMs)
+  ) {
+    into.longestWaitMs = from.longestWaitMs;
+  }
+  into.hoursLostNowMs += from.hoursLostNowMs;
+  into.arrivalsLastHour += from.arrivalsLastHour;
+  into.inbound += from.inbound;
+  into.cohortedNow += from.cohortedNow;
+  into.over15Now += from.over15Now;
+  into.over30Now += from.over30Now;
+  into.over45Now += from.over45Now;
+  into.over60Now += from.over60Now;
 }

@@ -402,16 +402,20 @@ const contextArb: fc.Arbitrary<MetricsContext> = fc
   .map((offset) => ({ now: P0 + offset, thresholds }));
 
 describe('metrics properties', () => {
-  it('finalise(merge(partial A, partial B)) equals computeMetrics(A ∪ B), every metric', () => {
+  it('finalise(merge(partial A, partial B)) equals computeMetrics(A ∪ B), every metric; A and B unchanged', () => {
     fc.assert(
       fc.property(groupArb('a'), groupArb('b'), contextArb, (a, b, context) => {
-        const merged = mergePartials(
-          partialForPeriod(a, propPeriod, context),
-          partialForPeriod(b, propPeriod, context),
-        );
+        const pa = partialForPeriod(a, propPeriod, context);
+        const pb = partialForPeriod(b, propPeriod, context);
+        const merged = mergePartials(pa, pb);
         expect(finaliseMetrics(merged, thresholds)).toEqual(
           computeMetrics([...a, ...b], propPeriod, context),
         );
+        // Neither input changes: the merge has its own duration lists.
+        merged.knownDurationsMs.push(1);
+        merged.overBands[0]++;
+        expect(pa).toEqual(partialForPeriod(a, propPeriod, context));
+        expect(pb).toEqual(partialForPeriod(b, propPeriod, context));
       }),
       { numRuns: 300 },
     );

@@ -252,39 +252,47 @@ function addReleaseRequests(partial: MetricsPartial, handover: Handover): void {
 
 /** A new partial for the union of the two groups; neither input is changed. */
 export function mergePartials(a: MetricsPartial, b: MetricsPartial): MetricsPartial {
-  return {
-    known: a.known + b.known,
-    unknown: a.unknown + b.unknown,
-    stillOpen: a.stillOpen + b.stillOpen,
-    overBands: [
-      a.overBands[0] + b.overBands[0],
-      a.overBands[1] + b.overBands[1],
-      a.overBands[2] + b.overBands[2],
-      a.overBands[3] + b.overBands[3],
-    ],
-    overMaximum: a.overMaximum + b.overMaximum,
-    totalHandoverMs: a.totalHandoverMs + b.totalHandoverMs,
-    lostBasisMs: a.lostBasisMs + b.lostBasisMs,
-    lostOver15Ms: a.lostOver15Ms + b.lostOver15Ms,
-    lostOver30Ms: a.lostOver30Ms + b.lostOver30Ms,
-    lostOver60Ms: a.lostOver60Ms + b.lostOver60Ms,
-    knownDurationsMs: a.knownDurationsMs.concat(b.knownDurationsMs),
-    handoverToClearCount: a.handoverToClearCount + b.handoverToClearCount,
-    handoverToClearTotalMs: a.handoverToClearTotalMs + b.handoverToClearTotalMs,
-    handoverToClearWithinTarget: a.handoverToClearWithinTarget + b.handoverToClearWithinTarget,
-    turnaroundCount: a.turnaroundCount + b.turnaroundCount,
-    turnaroundTotalMs: a.turnaroundTotalMs + b.turnaroundTotalMs,
-    turnaroundWithinTarget: a.turnaroundWithinTarget + b.turnaroundWithinTarget,
-    releaseRequests: a.releaseRequests + b.releaseRequests,
-    releaseAnswered: a.releaseAnswered + b.releaseAnswered,
-    releaseReleased: a.releaseReleased + b.releaseReleased,
-    releaseResponseMs: a.releaseResponseMs.concat(b.releaseResponseMs),
-    cohorted: a.cohorted + b.cohorted,
-    disputed: a.disputed + b.disputed,
-    corrected: a.corrected + b.corrected,
-    closed: a.closed + b.closed,
-    closedComplete: a.closedComplete + b.closedComplete,
+  const merged: MetricsPartial = {
+    ...a,
+    overBands: [...a.overBands],
+    knownDurationsMs: [...a.knownDurationsMs],
+    releaseResponseMs: [...a.releaseResponseMs],
   };
+  addPartial(merged, b);
+  return merged;
+}
+
+/** `into` becomes `mergePartials(into, from)`, in place (durations appended in the same order). */
+export function addPartial(into: MetricsPartial, from: MetricsPartial): void {
+  into.known += from.known;
+  into.unknown += from.unknown;
+  into.stillOpen += from.stillOpen;
+  into.overBands[0] += from.overBands[0];
+  into.overBands[1] += from.overBands[1];
+  into.overBands[2] += from.overBands[2];
+  into.overBands[3] += from.overBands[3];
+  into.overMaximum += from.overMaximum;
+  into.totalHandoverMs += from.totalHandoverMs;
+  into.lostBasisMs += from.lostBasisMs;
+  into.lostOver15Ms += from.lostOver15Ms;
+  into.lostOver30Ms += from.lostOver30Ms;
+  into.lostOver60Ms += from.lostOver60Ms;
+  for (const duration of from.knownDurationsMs) into.knownDurationsMs.push(duration);
+  into.handoverToClearCount += from.handoverToClearCount;
+  into.handoverToClearTotalMs += from.handoverToClearTotalMs;
+  into.handoverToClearWithinTarget += from.handoverToClearWithinTarget;
+  into.turnaroundCount += from.turnaroundCount;
+  into.turnaroundTotalMs += from.turnaroundTotalMs;
+  into.turnaroundWithinTarget += from.turnaroundWithinTarget;
+  into.releaseRequests += from.releaseRequests;
+  into.releaseAnswered += from.releaseAnswered;
+  into.releaseReleased += from.releaseReleased;
+  for (const response of from.releaseResponseMs) into.releaseResponseMs.push(response);
+  into.cohorted += from.cohorted;
+  into.disputed += from.disputed;
+  into.corrected += from.corrected;
+  into.closed += from.closed;
+  into.closedComplete += from.closedComplete;
 }
 
 /** Derives shares, means and percentiles. `thresholds` only labels the result: counts were judged when added. */

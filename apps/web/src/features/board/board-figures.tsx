@@ -11,7 +11,7 @@ import { useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { formatClock, formatHoursMinutes, formatPercent } from '../../shared/lib/format-duration';
 import { useTickingText } from '../../shared/ui/elapsed';
-import '../../shared/ui/figure-card.css';
+import { FigureCard } from '../../shared/ui/figure-card';
 import { serverNow } from '../../stores/live-store';
 import { tickStore } from '../../stores/tick-store';
 
@@ -92,10 +92,8 @@ function countsKey(live: LiveFigures): string {
  * fixed box that the clock rewrites every second without a render.
  */
 function BoardFigure({
-  label,
   value,
-  testId,
-  children,
+  ...card
 }: {
   label: string;
   value: () => string;
@@ -104,13 +102,5 @@ function BoardFigure({
 }) {
   const ref = useRef<HTMLElement>(null);
   useTickingText(ref, value);
-  return (
-    <div className="figure-card" data-testid={testId}>
-      <dt className="figure-card__label">{label}</dt>
-      <dd className="figure-card__value board-figure__value" ref={ref}>
-        {value()}
-      </dd>
-      <dd className="figure-card__note">{children}</dd>
-    </div>
-  );
+  return <FigureCard {...card} value={value()} valueClassName="board-figure__value" valueRef={ref} />;
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import './figure-card.css';
 
 /**
@@ -11,6 +11,7 @@ export function FigureCard({
   testId,
   alert = false,
   valueClassName,
+  valueRef,
   children,
 }: {
   label: string;
@@ -19,12 +20,17 @@ export function FigureCard({
   alert?: boolean;
   /** A page's own class for the number (the wall display keeps its ticking numbers in a fixed box). */
   valueClassName?: string;
+  /** The number's element, for a page that rewrites it on each tick without a render. */
+  valueRef?: Ref<HTMLElement>;
   children: ReactNode;
 }) {
   return (
     <div className={`figure-card${alert ? ' figure-card--alert' : ''}`} data-testid={testId}>
       <dt className="figure-card__label">{label}</dt>
-      <dd className={`figure-card__value${valueClassName === undefined ? '' : ` ${valueClassName}`}`}>
+      <dd
+        className={`figure-card__value${valueClassName === undefined ? '' : ` ${valueClassName}`}`}
+        ref={valueRef}
+      >
         {value}
       </dd>
       <dd className="figure-card__note">{children}</dd>
