@@ -298,6 +298,15 @@ export function renderMarkdown(results: BenchResults): string {
         `p99 ${n(storm.ackMs.p99, 0)} ms, max ${n(storm.ackMs.max, 0)} ms; ${int(storm.unanswered)} still unanswered 10 s after the sender stopped.`,
       '',
     );
+    const queue = storm.listenQueue;
+    out.push(
+      `The survivor's accept queue (kernel, until every client was back): deepest ${int(queue.deepestQueue)} ` +
+        `connections waiting, ${int(queue.overflows)} handshakes dropped because it was full` +
+        (queue.overflowingFromS === null
+          ? '.'
+          : `, from ${n(queue.overflowingFromS)} s to ${n(queue.untilS ?? queue.overflowingFromS)} s after the kill (a dropped handshake is retried by TCP after about 1 s).`),
+      '',
+    );
   }
 
   const browser = results.browser;
@@ -309,6 +318,15 @@ export function renderMarkdown(results: BenchResults): string {
         'other processes) and wall time (on this loaded machine).',
       '',
     );
+    const { board } = browser;
+    if (board.detailedPerUpdateCpuMs !== undefined) {
+      out.push(
+        `The board's per-update figures come from a trace of top-level tasks only; the split into script, style and ` +
+          `layout, and paint from a second, detailed window of the same length, whose own CPU per update (tracer ` +
+          `overhead included) was p50 ${n(board.detailedPerUpdateCpuMs.p50)}, max ${n(board.detailedPerUpdateCpuMs.max)} ms.`,
+        '',
+      );
+    }
     const pages: PageCost[] =
       'skipped' in browser.national ? [browser.board] : [browser.board, browser.national];
     out.push(
