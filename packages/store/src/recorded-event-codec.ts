@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@handover/domain';
+import type { Actor, RecordedEvent } from '@handover/domain';
 import type { AppendRequest } from './event-store';
 
 /**
@@ -31,19 +31,37 @@ export function decodeRecord(json: string, cursor?: string): RecordedEvent | und
   }
   // The parsed object is this function's own: set the cursor in place rather than copy it.
   if (cursor !== undefined && isObject(value)) value.cursor = cursor;
-  return isRecordedEvent(value) ? deepFreeze(value) : undefined;
+  if (!isRecordedEvent(value)) return undefined;
+  value.actor = sharedActor(value.actor);
+  return deepFreeze(value);
 }
 
 /**
- * The record an append request becomes at `cursor`, built from the request itself (copies of its event
- * and actor, so the caller's objects are left alone) rather than from a JSON round trip: the request is
- * plain JSON data, already checked by the protocol. Undefined when it lacks a field the stores rely on.
+ * The record an append request becomes at `cursor`, built from the request itself (a copy of its event,
+ * the shared copy of its actor: the caller's objects are left alone) rather than from a JSON round trip:
+ * the request is plain JSON data, already checked by the protocol. Undefined when it lacks a field the
+ * stores rely on.
  */
 export function recordOf(request: AppendRequest, cursor: string): RecordedEvent | undefined {
   const { event, actor, recordedAt } = request;
   if (!isObject(event) || !isObject(actor)) return undefined;
-  const record = { event: { ...event }, recordedAt, actor: { ...actor }, cursor };
-  return isRecordedEvent(record) ? deepFreeze(record) : undefined;
+  const record = { event: { ...event }, recordedAt, actor, cursor };
+  return isRecordedEvent(record) ? deepFreeze({ ...record, actor: sharedActor(record.actor) }) : undefined;
+}
+
+/** Few credentials record millions of events: their records share one frozen actor each. */
+const actors = new Map<string, Actor>();
+const MAX_SHARED_ACTORS = 10_000;
+
+function sharedActor(actor: Actor): Actor {
+  const key = JSON.stringify(actor);
+  let shared = actors.get(key);
+  if (shared === undefined) {
+    shared = Object.freeze({ ...actor });
+    // Credentials are few; should they not be, records simply keep their own copies.
+    if (actors.size < MAX_SHARED_ACTORS) actors.set(key, shared);
+  }
+  return shared;
 }
 
 /** The stored JSON of a request, without cursor: undefined when it cannot be written as JSON. */
