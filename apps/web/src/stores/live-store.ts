@@ -54,6 +54,18 @@ export interface LiveState {
 
 /** The server's snapshot holds open handovers and those of the last 24 hours; a screen keeps the same. */
 const KEEP_FINISHED_MS = 24 * 3_600_000;
+/** The connection once the server has answered a hello (snapshot or resume) at `at`. */
+function opened(connection: ConnectionFacts, at: number): ConnectionFacts {
+  return {
+    ...connection,
+    phase: 'open',
+    lastHeardAt: at,
+    downSince: null,
+    attempt: 0,
+    recordingPaused: false,
+  };
+}
+
 /** As the hello schema requires: a malformed cursor would get the next hello refused. */
 const CURSOR = /^\d+-\d+$/;
 const FINISHED_STATES = new Set(['closed', 'cancelled']);
@@ -95,27 +107,13 @@ export function createLiveStore(): StoreApi<LiveState> {
         cursor,
         hasSnapshot: true,
         serverOffsetMs: serverTime - at,
-        connection: {
-          ...connection,
-          phase: 'open',
-          lastHeardAt: at,
-          downSince: null,
-          attempt: 0,
-          recordingPaused: false,
-        },
+        connection: opened(connection, at),
       })),
 
     resumed: (serverTime, at) =>
       set(({ connection }) => ({
         serverOffsetMs: serverTime - at,
-        connection: {
-          ...connection,
-          phase: 'open',
-          lastHeardAt: at,
-          downSince: null,
-          attempt: 0,
-          recordingPaused: false,
-        },
+        connection: opened(connection, at),
       })),
 
     events: (events, at) => {

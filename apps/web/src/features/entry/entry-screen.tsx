@@ -12,6 +12,7 @@ import { OutboxCount, OutboxProblem, RefusedEvents } from './outbox-status';
 import { withPendingEvents } from './pending-overlay';
 import { usePageOutbox } from './use-page-outbox';
 import '../../shared/ui/button.css';
+import '../../shared/ui/panel.css';
 import './entry.css';
 
 const LISTED_STATES = new Set(['inbound', 'waiting', 'cohorted', 'handed_over']);
@@ -60,7 +61,7 @@ export function EntryScreen({ siteCode }: { siteCode: string }) {
         </section>
         <section className="entry-panel entry-panel--list" aria-labelledby="waiting-title">
           <h2 id="waiting-title" className="entry-panel__title">
-            At the ED now <span className="entry-panel__count">{listed.length}</span>
+            At the ED now <span className="panel__count entry-panel__count">{listed.length}</span>
           </h2>
           {!hasSnapshot && (
             <p className="entry-notice" role="status">

@@ -1,3 +1,4 @@
+import '../../shared/ui/figure-card.css';
 import type { ReportRecord } from './report-api';
 import {
   bandMinutesOf,
@@ -112,15 +113,16 @@ export function ReportHeadline({
       </h3>
       <dl className="report-figures">
         {figures.map((figure) => (
+          // The shared figure card (shared/ui/figure-card.css), in the report's quieter, printable variant.
           <div
             key={figure.column}
-            className={`report-figure${figure.alert ? ' report-figure--alert' : ''}`}
+            className={`figure-card report-figure${figure.alert ? ' figure-card--alert' : ''}`}
             data-testid="report-figure"
             data-column={figure.column}
           >
-            <dt className="report-figure__label">{figure.label}</dt>
-            <dd className="report-figure__value">{figure.value}</dd>
-            {figure.note !== undefined && <dd className="report-figure__note">{figure.note}</dd>}
+            <dt className="figure-card__label">{figure.label}</dt>
+            <dd className="figure-card__value">{figure.value}</dd>
+            {figure.note !== undefined && <dd className="figure-card__note">{figure.note}</dd>}
           </div>
         ))}
       </dl>
