@@ -31,13 +31,14 @@ describe('connection banner', () => {
     expect(banner().textContent).toContain('Connecting…');
   });
 
-  it('is a quiet live strip with the age of the data while messages arrive', () => {
+  it('is a quiet live strip that does not change while messages arrive', () => {
     act(() => liveStore.getState().snapshot([], '1-0', T0, T0));
     render(<ConnectionBanner size="wall" />);
+    const text = banner().textContent;
     at(T0 + 4_000);
     expect(banner().dataset.state).toBe('live');
-    expect(banner().textContent).toContain('Live');
-    expect(banner().textContent).toContain('updated 4 s ago');
+    expect(text).toBe('Live');
+    expect(banner().textContent).toBe(text);
   });
 
   it('turns stale when connected but nothing is heard for three ping intervals', () => {
@@ -83,27 +84,29 @@ describe('connection banner', () => {
     expect(banner().dataset.state).toBe('refused');
   });
 
-  it('ticks the age of the data without re-rendering, and re-renders when the state changes', () => {
+  it('ticks the age of old data without re-rendering, and re-renders when the state changes', () => {
     act(() => liveStore.getState().snapshot([], '1-0', T0, T0));
+    act(() => liveStore.getState().disconnected(T0));
     const commits = vi.fn();
     render(
       <Profiler id="banner" onRender={commits}>
         <ConnectionBanner size="wall" />
       </Profiler>,
     );
-    const detail = banner().querySelector('.connection-banner__detail');
+    const headline = banner().querySelector('.connection-banner__headline');
     const rendered = commits.mock.calls.length;
     at(T0 + 1_000);
-    expect(banner().textContent).toContain('updated 1 s ago');
+    expect(banner().textContent).toContain('Reconnecting — data 1 s old');
     at(T0 + 2_000);
-    expect(banner().textContent).toContain('updated 2 s ago');
+    expect(banner().textContent).toContain('Reconnecting — data 2 s old');
     expect(commits.mock.calls.length).toBe(rendered);
     // The same element, its text rewritten in place.
-    expect(banner().querySelector('.connection-banner__detail')).toBe(detail);
-    // A ping: heard from just now.
-    act(() => liveStore.getState().ping(T0 + 2_500, T0 + 2_500));
+    expect(banner().querySelector('.connection-banner__headline')).toBe(headline);
+    // Back, and heard from just now: live, without an age.
+    act(() => liveStore.getState().resumed(T0 + 2_500, T0 + 2_500));
     at(T0 + 3_000);
-    expect(banner().textContent).toContain('updated 0 s ago');
+    expect(banner().dataset.state).toBe('live');
+    expect(banner().textContent).toBe('Live');
     at(T0 + 18_000);
     expect(banner().dataset.state).toBe('stale');
     expect(banner().textContent).toContain('No updates — data 15 s old');

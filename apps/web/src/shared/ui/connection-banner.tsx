@@ -13,8 +13,9 @@ import { useTickingText } from './elapsed';
 import './connection-banner.css';
 
 /**
- * The state of the data on screen, always shown. Live is a quiet green strip; anything else is a
- * full-width amber or red bar with the age of the data, big enough to see across the room, because a
+ * The state of the data on screen, always shown. Live is a quiet green strip with a steady dot (an
+ * animation would keep the browser drawing frames all day); anything else is a full-width amber or red
+ * bar with the age of the data, big enough to see across the room, because a
  * screen that silently stops updating is a patient-safety hazard.
  */
 export function ConnectionBanner({ size = 'normal' }: { size?: 'normal' | 'wall' }) {
@@ -80,7 +81,9 @@ function wordsFor({ state, dataAgeMs, recordingPaused }: ConnectionStatus): {
   if (recordingPaused && state === 'connecting') return { headline, detail: PAUSED_DETAIL };
   switch (state) {
     case 'live':
-      return { headline, detail: age === null ? null : `updated ${age} ago` };
+      // Live means heard from within three pings: an age ticking every second would tell nobody more,
+      // and would cost every screen a repaint a second. The age shows once the data is old.
+      return { headline, detail: null };
     case 'connecting':
       return { headline, detail: 'Waiting for the first data from the server.' };
     case 'stale':
