@@ -9,6 +9,24 @@ describe('compareCursors', () => {
     expect(compareCursors('7-3', '7-3')).toBe(0);
   });
 
+  it('orders parts of equal length as it orders any others', () => {
+    const cursors = [
+      '1763712345678-0',
+      '1763712345678-9',
+      '1763712345679-0',
+      '1763712345679-10',
+      '999-99',
+      '1000-0',
+    ];
+    for (const a of cursors) {
+      for (const b of cursors) {
+        const [aHigh = 0, aLow = 0] = a.split('-').map(Number);
+        const [bHigh = 0, bLow = 0] = b.split('-').map(Number);
+        expect(Math.sign(compareCursors(a, b)), `${a} vs ${b}`).toBe(Math.sign(aHigh - bHigh || aLow - bLow));
+      }
+    }
+  });
+
   it('puts the start of the log (null) first', () => {
     expect(compareCursors(null, '0-1')).toBeLessThan(0);
     expect(compareCursors('0-1', null)).toBeGreaterThan(0);

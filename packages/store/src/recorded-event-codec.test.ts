@@ -24,6 +24,22 @@ describe('records share one frozen actor per credential', () => {
     expect(Object.isFrozen(appended?.event)).toBe(true);
   });
 
+  it('gives a record exactly the actor it was written with: a renamed credential, or one with more fields', () => {
+    const before = stored(feed, '6-0');
+    const renamed = stored({ ...feed, label: 'Feed, renamed' }, '7-0');
+    const extra = decodeRecord(
+      encodeAppendRequest(appendRequest(sampleArrival(), { actor: { ...feed, team: 'B' } as typeof feed })) ??
+        '',
+      '8-0',
+    );
+    expect(before?.actor.label).toBe('Feed');
+    expect(renamed?.actor.label).toBe('Feed, renamed');
+    expect(renamed?.actor).not.toBe(before?.actor);
+    expect(extra?.actor).toEqual({ ...feed, team: 'B' });
+    // And records written since share the renamed one.
+    expect(stored({ ...feed, label: 'Feed, renamed' }, '9-0')?.actor).toBe(renamed?.actor);
+  });
+
   it("leaves the caller's objects alone", () => {
     const actor = { ...feed };
     const request = appendRequest(sampleArrival(), { actor });

@@ -49,19 +49,27 @@ export function recordOf(request: AppendRequest, cursor: string): RecordedEvent 
   return isRecordedEvent(record) ? deepFreeze({ ...record, actor: sharedActor(record.actor) }) : undefined;
 }
 
-/** Few credentials record millions of events: their records share one frozen actor each. */
+/** Few credentials record millions of events: their records share one frozen actor per credential. */
 const actors = new Map<string, Actor>();
 const MAX_SHARED_ACTORS = 10_000;
 
 function sharedActor(actor: Actor): Actor {
-  const key = JSON.stringify(actor);
-  let shared = actors.get(key);
-  if (shared === undefined) {
-    shared = Object.freeze({ ...actor });
-    // Credentials are few; should they not be, records simply keep their own copies.
-    if (actors.size < MAX_SHARED_ACTORS) actors.set(key, shared);
-  }
-  return shared;
+  // An actor with fields of its own (not one this server writes) keeps them, in a copy of its own.
+  if (!hasActorFieldsOnly(actor)) return Object.freeze({ ...actor });
+  const shared = actors.get(actor.credentialId);
+  if (shared !== undefined && shared.role === actor.role && shared.label === actor.label) return shared;
+  const copy = Object.freeze({ ...actor });
+  // Credentials are few; should they not be, records simply keep their own copies. A credential whose
+  // label changed shares its new actor from then on.
+  if (actors.size < MAX_SHARED_ACTORS || shared !== undefined) actors.set(actor.credentialId, copy);
+  return copy;
+}
+
+/** Counted, not listed: this runs for every record read. */
+function hasActorFieldsOnly(actor: Actor): boolean {
+  let fields = 0;
+  for (const _ in actor) fields++;
+  return fields === 3;
 }
 
 /** The stored JSON of a request, without cursor: undefined when it cannot be written as JSON. */
@@ -84,7 +92,10 @@ export function invalidRequestError(): TypeError {
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const key in value) deepFreeze(value[key]);
+    for (const key in value) {
+      const child = value[key];
+      if (typeof child === 'object' && child !== null) deepFreeze(child);
+    }
   }
   return value;
 }
