@@ -14,6 +14,7 @@ import { makeTempDir } from '@handover/store/test-support';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { startDeployment } from './lib/deployment';
 import { batchStatuses, postJson } from './lib/http-post';
+import { launchedChromiumCpuSeconds } from './lib/proc-sampler';
 import type { BenchReference } from './lib/reference';
 import { type LatencySummary, summarise } from './lib/stats';
 import { type MainThreadProfile, type MainThreadUpdate, mainThreadProfile } from './lib/trace-analysis';
@@ -76,6 +77,12 @@ export interface PageCost {
   tickUpdatesCpuMs: LatencySummary;
   otherUpdatesCpuMs: LatencySummary;
   busyCpuPerSecondMs: number;
+  /**
+   * CPU of the whole browser (every Chromium process: main thread, compositor, raster, display) per second
+   * of the first window, from /proc. What the screen costs the machine, whichever thread does the work;
+   * tracing adds to it a little.
+   */
+  browserCpuPerSecondMs: number;
   longestTaskMs: number;
   /** Tasks over 50 ms in the trace, and as the page's own PerformanceObserver saw them. */
   longTasksInTrace: number;
@@ -290,6 +297,7 @@ async function measure(
     tickUpdatesCpuMs: summarise(profile.updates.filter((u) => u.timer).map((u) => u.cpuMs)),
     otherUpdatesCpuMs: summarise(profile.updates.filter((u) => !u.timer).map((u) => u.cpuMs)),
     busyCpuPerSecondMs: profile.busyCpuMs / (windowMs / 1000),
+    browserCpuPerSecondMs: first.browserCpuPerSecondMs,
     longestTaskMs: profile.longestTaskMs,
     longTasksInTrace: profile.updates.filter((u) => u.longestTaskMs > 50).length,
     // Over both windows when there are two: the observer does not depend on the trace.
@@ -305,11 +313,13 @@ async function traceWindow(
   windowMs: number,
   categories: string[],
   during?: (signal: AbortSignal) => Promise<number>,
-): Promise<{ profile: MainThreadProfile; eventsPosted: number }> {
+): Promise<{ profile: MainThreadProfile; eventsPosted: number; browserCpuPerSecondMs: number }> {
   await browser.startTracing(page, { categories });
   const stop = new AbortController();
   const posting = during?.(stop.signal) ?? Promise.resolve(0);
+  const cpuBefore = launchedChromiumCpuSeconds();
   await sleep(windowMs);
+  const browserCpuPerSecondMs = ((launchedChromiumCpuSeconds() - cpuBefore) * 1000) / (windowMs / 1000);
   stop.abort();
   const eventsPosted = await posting;
   const raw = await browser.stopTracing();
@@ -317,7 +327,7 @@ async function traceWindow(
   const keep = process.env.BENCH_TRACE_DIR;
   if (keep !== undefined) writeFileSync(join(keep, `trace-${Date.now()}-${categories.length}.json`), raw);
   const trace = JSON.parse(raw.toString('utf8')) as Parameters<typeof mainThreadProfile>[0];
-  return { profile: mainThreadProfile(trace), eventsPosted };
+  return { profile: mainThreadProfile(trace), eventsPosted, browserCpuPerSecondMs };
 }
 
 /** Posts the national peak rate of events (arrivals, handovers, clears) until aborted; returns how many. */
@@ -344,7 +354,8 @@ function describe(cost: PageCost): string {
   return (
     `${cost.updates} updates in ${cost.windowS} s, CPU per update p50 ${cpu.p50.toFixed(1)} p95 ${cpu.p95.toFixed(1)} ` +
     `max ${cpu.max.toFixed(1)} ms (wall max ${cost.perUpdateWallMs.max.toFixed(1)} ms; mean script ${b.script.toFixed(1)}, ` +
-    `style+layout ${b.styleLayout.toFixed(1)}, paint ${b.paint.toFixed(1)}), longest task ${cost.longestTaskMs.toFixed(1)} ms, ` +
+    `style+layout ${b.styleLayout.toFixed(1)}, paint ${b.paint.toFixed(1)}), whole browser ` +
+    `${cost.browserCpuPerSecondMs.toFixed(0)} ms CPU per s, longest task ${cost.longestTaskMs.toFixed(1)} ms, ` +
     `long tasks ${cost.longTasksInTrace} (observer ${cost.longTasksObserved})` +
     (cost.detailedPerUpdateCpuMs === undefined
       ? ''

@@ -20,6 +20,7 @@ import { runCrossInstanceProbe } from './lib/cross-instance-probe';
 import { type DeliveryGroup, type DeliveryRow, runDeliveryGroup } from './lib/delivery-scenario';
 import { runIngest } from './lib/ingest';
 import { describeMachine, loadAverages } from './lib/machine';
+import { readSystemCpu } from './lib/proc-sampler';
 import { loadBenchReference } from './lib/reference';
 import { runReportTimings } from './lib/reports-timings';
 import type { BenchResults } from './lib/results';
@@ -119,6 +120,7 @@ async function main(): Promise<void> {
   const log = (line: string) =>
     console.log(`[${((nowMs() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
   const before = loadAverages();
+  const cpuBefore = readSystemCpu();
   let highest1m = before[0];
   const loadTimer = setInterval(() => {
     highest1m = Math.max(highest1m, loadAverages()[0]);
@@ -207,7 +209,7 @@ async function main(): Promise<void> {
   const complete: BenchResults = {
     ...results,
     durationS: (nowMs() - started) / 1000,
-    load: { before, after: loadAverages(), highest1m },
+    load: { before, after: loadAverages(), highest1m, stealPercent: stealPercentSince(cpuBefore) },
     targets: [],
   };
   complete.targets = checkTargets(complete);
@@ -225,6 +227,13 @@ async function main(): Promise<void> {
     );
   }
   log(`wrote ${mdPath} and ${jsonPath}`);
+}
+
+/** Share of the machine's CPU time the hypervisor gave to other guests since `before`. */
+function stealPercentSince(before: ReturnType<typeof readSystemCpu>): number {
+  const now = readSystemCpu();
+  const total = now.total - before.total;
+  return total > 0 ? ((now.steal - before.steal) / total) * 100 : 0;
 }
 
 // Ctrl-C: exit through 'exit' so the helpers kill the servers and redis-servers they started.

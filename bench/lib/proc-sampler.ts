@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { nowMs } from './clock';
 
 /** Clock ticks per second of /proc's CPU times. */
@@ -82,14 +82,17 @@ export class ProcWatch {
   }
 }
 
-/** Busy and total jiffies of the whole machine, from the first line of /proc/stat. */
-function readSystemCpu(): { busy: number; total: number } {
+/**
+ * Busy, stolen and total jiffies of the whole machine, from the first line of /proc/stat. Busy includes
+ * steal: time the hypervisor gave this virtual machine's CPUs to other guests.
+ */
+export function readSystemCpu(): { busy: number; steal: number; total: number } {
   const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
   const values = line.trim().split(/\s+/).slice(1).map(Number);
   const total = values.reduce((sum, v) => sum + v, 0);
-  // idle and iowait are the 4th and 5th values.
+  // idle and iowait are the 4th and 5th values, steal the 8th.
   const idle = (values[3] ?? 0) + (values[4] ?? 0);
-  return { busy: total - idle, total };
+  return { busy: total - idle, steal: values[7] ?? 0, total };
 }
 
 /**
@@ -108,5 +111,40 @@ export class SystemCpuWatch {
     const last = readSystemCpu();
     const total = last.total - this.first.total;
     return total > 0 ? ((last.busy - this.first.busy) / total) * 100 * this.cores : 0;
+  }
+}
+
+/**
+ * CPU time used so far by every process of the browsers this process launched (Chromium's browser,
+ * renderer, GPU and utility processes: the chromium processes descended from this one).
+ */
+export function launchedChromiumCpuSeconds(): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), pid]);
+    } catch {
+      // Gone while we looked.
+    }
+  }
+  let total = 0;
+  const queue = [...(children.get(process.pid) ?? [])];
+  for (let pid = queue.shift(); pid !== undefined; pid = queue.shift()) {
+    queue.push(...(children.get(pid) ?? []));
+    if (!isChromium(pid)) continue;
+    total += readProc(pid)?.cpuSeconds ?? 0;
+  }
+  return total;
+}
+
+function isChromium(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium');
+  } catch {
+    return false;
   }
 }

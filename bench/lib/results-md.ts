@@ -51,6 +51,8 @@ export function renderMarkdown(results: BenchResults): string {
     `Load average (1/5/15 min) before the run ${load.before.map((v) => n(v, 2)).join(' / ')}, after ${load.after
       .map((v) => n(v, 2))
       .join(' / ')}, highest 1-minute value seen during it ${n(load.highest1m, 2)}. ` +
+      `This is a virtual machine: the hypervisor gave ${n(load.stealPercent, 1)}% of its CPU time to other guests ` +
+      'during the run (steal, counted as busy in the "machine CPU" column). ' +
       'Everything (servers, Redis, the client processes, the sender, Chromium, and whatever else was running on the ' +
       'machine) shares its cores: the "machine CPU" column shows how busy it was during each measurement (200% = both cores).',
     '',
@@ -340,7 +342,8 @@ export function renderMarkdown(results: BenchResults): string {
           'Ticks CPU p50 / max',
           'Other updates CPU p50 / max',
           'Mean script / style+layout / paint / rest of frame ms',
-          'Busy CPU ms/s',
+          'Main-thread busy CPU ms/s',
+          'Whole browser CPU ms/s',
           'Longest task ms',
           'Long tasks (trace / observer)',
           'Events posted',
@@ -355,6 +358,7 @@ export function renderMarkdown(results: BenchResults): string {
           `${n(p.otherUpdatesCpuMs.p50)} / ${n(p.otherUpdatesCpuMs.max)}`,
           `${n(p.meanBreakdownCpuMs.script)} / ${n(p.meanBreakdownCpuMs.styleLayout)} / ${n(p.meanBreakdownCpuMs.paint)} / ${n(p.meanBreakdownCpuMs.otherFrame)}`,
           n(p.busyCpuPerSecondMs),
+          n(p.browserCpuPerSecondMs),
           n(p.longestTaskMs),
           `${p.longTasksInTrace} / ${p.longTasksObserved}`,
           String(p.eventsPosted),

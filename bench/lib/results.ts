@@ -14,7 +14,8 @@ export interface BenchResults {
   durationS: number;
   machine: MachineInfo;
   /** Load averages (1, 5, 15 min) before and after, and the highest 1-minute one seen during the run. */
-  load: { before: number[]; after: number[]; highest1m: number };
+  /** stealPercent: share of the machine's CPU time taken by the hypervisor for other guests during the run. */
+  load: { before: number[]; after: number[]; highest1m: number; stealPercent: number };
   delivery: DeliveryRow[];
   storm?: StormResult;
   ingest?: IngestRow[];
