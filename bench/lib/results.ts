@@ -13,8 +13,10 @@ export interface BenchResults {
   mode: 'quick' | 'full';
   durationS: number;
   machine: MachineInfo;
-  /** Load averages (1, 5, 15 min) before and after, and the highest 1-minute one seen during the run. */
-  /** stealPercent: share of the machine's CPU time taken by the hypervisor for other guests during the run. */
+  /**
+   * Load averages (1, 5, 15 min) before and after, the highest 1-minute one seen during the run, and the share
+   * of the machine's CPU time the hypervisor gave to other guests during it.
+   */
   load: { before: number[]; after: number[]; highest1m: number; stealPercent: number };
   delivery: DeliveryRow[];
   storm?: StormResult;

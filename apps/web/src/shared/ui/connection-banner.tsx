@@ -15,8 +15,8 @@ import './connection-banner.css';
 /**
  * The state of the data on screen, always shown. Live is a quiet green strip with a steady dot (an
  * animation would keep the browser drawing frames all day); anything else is a full-width amber or red
- * bar with the age of the data, big enough to see across the room, because a
- * screen that silently stops updating is a patient-safety hazard.
+ * bar with the age of the data, big enough to see across the room, because a screen that silently stops
+ * updating is a patient-safety hazard.
  */
 export function ConnectionBanner({ size = 'normal' }: { size?: 'normal' | 'wall' }) {
   // Re-rendered when what the banner says changes shape (state, paused, age known), not every second:
