@@ -149,6 +149,25 @@ describe('CredentialVerifier', () => {
     expect(await verifier.verify(token)).toBeDefined();
   });
 
+  it('checks a secret once per store read: the same principal while cached, wrong secrets still refused', async () => {
+    const { token } = await createCredential(documents, QE_ED, T0);
+    let clock = T0;
+    const verifier = new CredentialVerifier(documents, { clock: () => clock });
+    const first = await verifier.verify(token);
+    expect(first).toBeDefined();
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(await verifier.verify(token)).toBe(first);
+
+    const flipped = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    expect(await verifier.verify(flipped)).toBeUndefined();
+    expect(await verifier.verify(flipped)).toBeUndefined();
+
+    clock = T0 + 2_000; // the record is read again: the secret is checked again
+    const again = await verifier.verify(token);
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+  });
+
   it('refuses a revoked credential, within the cache time on another instance', async () => {
     const { token, record } = await createCredential(documents, QE_ED, T0);
     let clock = T0;

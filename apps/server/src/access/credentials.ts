@@ -138,6 +138,8 @@ export interface CredentialVerifierOptions {
 interface CachedLookup {
   readAt: number;
   record: Promise<CredentialRecord | undefined>;
+  /** Tokens already checked against this record, so a busy feed's secret is hashed once per read. */
+  verified: Map<string, Principal>;
 }
 
 /**
@@ -164,10 +166,21 @@ export class CredentialVerifier {
     const id = parsed?.[1];
     const secret = parsed?.[2];
     if (id === undefined || secret === undefined) return undefined;
-    const record = await this.lookup(id);
+    const lookup = this.lookup(id);
+    const record = await lookup.record;
     if (record === undefined || record.revokedAt !== undefined) return undefined;
+    // Found by the whole token in a Map, not by comparing secrets character by character.
+    const known = lookup.verified.get(token);
+    if (known !== undefined) return known;
     if (!secretMatches(secret, record.secretHash)) return undefined;
-    return { credentialId: record.id, label: record.label, role: record.role, scope: record.scope };
+    const principal: Principal = Object.freeze({
+      credentialId: record.id,
+      label: record.label,
+      role: record.role,
+      scope: record.scope,
+    });
+    lookup.verified.set(token, principal);
+    return principal;
   }
 
   /** Forgets a cached record at once, e.g. after this instance revoked it. */
@@ -175,10 +188,10 @@ export class CredentialVerifier {
     this.cache.delete(id);
   }
 
-  private lookup(id: string): Promise<CredentialRecord | undefined> {
+  private lookup(id: string): CachedLookup {
     const now = this.clock();
     const cached = this.cache.get(id);
-    if (cached !== undefined && now - cached.readAt < this.cacheMs) return cached.record;
+    if (cached !== undefined && now - cached.readAt < this.cacheMs) return cached;
 
     const record = readRecord(this.documents, id).then(
       (found) => {
@@ -190,9 +203,9 @@ export class CredentialVerifier {
         throw error;
       },
     );
-    const lookup: CachedLookup = { readAt: now, record };
+    const lookup: CachedLookup = { readAt: now, record, verified: new Map() };
     this.cache.set(id, lookup);
-    return record;
+    return lookup;
   }
 
   /** Drops a lookup unless a newer one has replaced it meanwhile. */
