@@ -163,6 +163,39 @@ describe('Redis store: several server instances on one Redis', () => {
     expect(result).toEqual({ outcome: 'appended', recorded: received[0] });
   });
 
+  it("an instance's subscriptions are handed its own appends as recorded, not decoded again; others' are decoded", async () => {
+    const keys = isolatedKeys();
+    const first = await openInTest({ url: shared.url, ...keys });
+    const second = await openInTest({ url: shared.url, ...keys });
+    const onFirst: RecordedEvent[] = [];
+    const alsoOnFirst: RecordedEvent[] = [];
+    const onSecond: RecordedEvent[] = [];
+    for (const [store, into] of [
+      [first, onFirst],
+      [first, alsoOnFirst],
+      [second, onSecond],
+    ] as const) {
+      onTestFinished(store.subscribe(null, (events) => void into.push(...events)));
+    }
+    const appended: RecordedEvent[] = [];
+    for (let i = 0; i < 20; i++) {
+      const result = await first.append(appendRequest(sampleArrival()));
+      if (result.outcome === 'appended') appended.push(result.recorded);
+    }
+    const fromSecond = await second.append(appendRequest(sampleArrival()));
+    const all = [...appended, ...(fromSecond.outcome === 'appended' ? [fromSecond.recorded] : [])];
+    await waitFor(() => [onFirst, alsoOnFirst, onSecond].every((list) => list.length === all.length), {
+      what: 'every subscription to see all 21 events',
+    });
+    for (const list of [onFirst, alsoOnFirst, onSecond]) expect(list).toEqual(all);
+    // Held records go to one subscription at most; in a race with the append's reply, that one decodes.
+    const handedOver = appended.filter((record, i) => onFirst[i] === record || alsoOnFirst[i] === record);
+    expect(handedOver.length).toBeGreaterThan(0);
+    expect(appended.some((record, i) => onFirst[i] === record && alsoOnFirst[i] === record)).toBe(false);
+    expect(onSecond.some((record, i) => record === all[i])).toBe(false);
+    expect(onFirst[20]).not.toBe(all[20]);
+  });
+
   it('two instances appending with the same expectedVersion: exactly one appends, the other conflicts', async () => {
     const keys = isolatedKeys();
     const first = await openInTest({ url: shared.url, ...keys });

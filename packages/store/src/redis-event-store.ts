@@ -89,6 +89,12 @@ class RedisStore implements RedisEventStore {
   readonly documents: RedisDocumentStore;
   private readonly pendingAppends = new Set<Promise<unknown>>();
   private readonly unsubscribers = new Set<() => Promise<void>>();
+  /**
+   * Records this instance appended, until its follower reads them back: handed over instead of decoded
+   * again. A follower that reads an entry before its append's reply arrives decodes it; the entry left
+   * behind goes when the map is next cleared.
+   */
+  private readonly ownAppends = new Map<string, RecordedEvent>();
   private closing: Promise<void> | undefined;
 
   constructor(
@@ -131,9 +137,17 @@ class RedisStore implements RedisEventStore {
     if (this.closing) throw closedError();
     if (after !== null) parseCursor(after);
     const reader = this.redis.duplicate(READER_OPTIONS);
-    const stop = followStream({ reader, streamKey: this.keys.streamKey, after, onEvents, onError });
+    const stop = followStream({
+      reader,
+      streamKey: this.keys.streamKey,
+      after,
+      onEvents,
+      onError,
+      known: (id) => this.takeOwnAppend(id),
+    });
     const unsubscribe = async () => {
       this.unsubscribers.delete(unsubscribe);
+      if (this.unsubscribers.size === 0) this.ownAppends.clear();
       await stop();
     };
     this.unsubscribers.add(unsubscribe);
@@ -185,8 +199,11 @@ class RedisStore implements RedisEventStore {
     switch (reply.outcome) {
       case 'conflict':
         return reply;
-      case 'appended':
-        return { outcome: 'appended', recorded: Object.freeze({ ...draft, cursor: reply.id }) };
+      case 'appended': {
+        const recorded = Object.freeze({ ...draft, cursor: reply.id });
+        this.holdOwnAppend(recorded);
+        return { outcome: 'appended', recorded };
+      }
       case 'duplicate':
         // The original may differ from this request: it is read back from the stream.
         if (reply.recordJson === undefined) {
@@ -198,11 +215,26 @@ class RedisStore implements RedisEventStore {
     }
   }
 
+  private holdOwnAppend(recorded: RecordedEvent): void {
+    if (this.unsubscribers.size === 0) return;
+    // Bounded: a follower that is down or behind decodes what it reads instead.
+    if (this.ownAppends.size >= MAX_HELD_APPENDS) this.ownAppends.clear();
+    this.ownAppends.set(recorded.cursor, recorded);
+  }
+
+  private takeOwnAppend(id: string): RecordedEvent | undefined {
+    const held = this.ownAppends.get(id);
+    if (held !== undefined) this.ownAppends.delete(id);
+    return held;
+  }
+
   /** Holds the stream id of the handover's last event; the append script checks and sets it. */
   private versionKey(handoverId: string): string {
     return `${this.keys.keyPrefix}version:${handoverId}`;
   }
 }
+
+const MAX_HELD_APPENDS = 1_000;
 
 /**
  * The reader blocks in XREAD on its own connection and rides out outages: ioredis reconnects and resends

@@ -12,8 +12,15 @@ export interface DecodedEntries {
 
 export type MalformedEntryHandler = (id: string, problem: string) => void;
 
+/** The record already held for a stream id (one this process appended), so it need not be decoded. */
+export type KnownRecord = (id: string) => RecordedEvent | undefined;
+
 /** Decodes an XRANGE reply: `[[id, [field, value, ...]], ...]`. */
-export function decodeRangeReply(reply: unknown, onMalformed: MalformedEntryHandler): DecodedEntries {
+export function decodeRangeReply(
+  reply: unknown,
+  onMalformed: MalformedEntryHandler,
+  known?: KnownRecord,
+): DecodedEntries {
   if (!Array.isArray(reply)) throw new Error(`Unexpected stream reply: ${JSON.stringify(reply)}`);
   const records: RecordedEvent[] = [];
   let lastId: string | undefined;
@@ -23,6 +30,11 @@ export function decodeRangeReply(reply: unknown, onMalformed: MalformedEntryHand
       throw new Error(`Unexpected stream entry: ${JSON.stringify(entry)}`);
     }
     lastId = id;
+    const held = known?.(id);
+    if (held !== undefined) {
+      records.push(held);
+      continue;
+    }
     const recordJson = fieldValue(fields, RECORD_FIELD);
     const record = recordJson === undefined ? undefined : decodeRecord(recordJson, id);
     if (record) records.push(record);
@@ -32,12 +44,16 @@ export function decodeRangeReply(reply: unknown, onMalformed: MalformedEntryHand
 }
 
 /** Decodes an XREAD reply for one stream: null on timeout, else `[[streamKey, entries]]`. */
-export function decodeReadReply(reply: unknown, onMalformed: MalformedEntryHandler): DecodedEntries {
+export function decodeReadReply(
+  reply: unknown,
+  onMalformed: MalformedEntryHandler,
+  known?: KnownRecord,
+): DecodedEntries {
   if (reply === null) return { records: [], lastId: undefined };
   const [stream]: unknown[] = Array.isArray(reply) ? reply : [];
   const [, entries]: unknown[] = Array.isArray(stream) ? stream : [];
   if (entries === undefined) throw new Error(`Unexpected XREAD reply: ${JSON.stringify(reply)}`);
-  return decodeRangeReply(entries, onMalformed);
+  return decodeRangeReply(entries, onMalformed, known);
 }
 
 function fieldValue(fields: unknown[], name: string): string | undefined {

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@handover/domain';
 import type { Redis } from 'ioredis';
 import { toError, unavailable } from '../error-message';
 import { toStoreError } from './redis-errors';
-import { decodeReadReply } from './stream-entries';
+import { decodeReadReply, type KnownRecord } from './stream-entries';
 
 const BLOCK_MS = 5000;
 const BATCH_SIZE = 500;
@@ -16,6 +16,8 @@ export interface FollowStreamOptions {
   after: string | null;
   onEvents: (events: RecordedEvent[]) => Promise<void> | void;
   onError: ((error: Error) => void) | undefined;
+  /** Records this process appended, handed over instead of decoded again. */
+  known?: KnownRecord;
 }
 
 /**
@@ -50,8 +52,10 @@ export function followStream(options: FollowStreamOptions): () => Promise<void> 
 
   const readBatch = async (): Promise<RecordedEvent[]> => {
     reading = reader.call('XREAD', 'COUNT', BATCH_SIZE, 'BLOCK', BLOCK_MS, 'STREAMS', streamKey, lastId);
-    const decoded = decodeReadReply(await reading, (id, problem) =>
-      report(new Error(`Skipped stream entry ${id} of ${streamKey}: ${problem}`)),
+    const decoded = decodeReadReply(
+      await reading,
+      (id, problem) => report(new Error(`Skipped stream entry ${id} of ${streamKey}: ${problem}`)),
+      options.known,
     );
     if (decoded.lastId !== undefined) lastId = decoded.lastId;
     return decoded.records;
