@@ -147,7 +147,6 @@ class RedisStore implements RedisEventStore {
     });
     const unsubscribe = async () => {
       this.unsubscribers.delete(unsubscribe);
-      if (this.unsubscribers.size === 0) this.ownAppends.clear();
       await stop();
     };
     this.unsubscribers.add(unsubscribe);
@@ -216,8 +215,7 @@ class RedisStore implements RedisEventStore {
   }
 
   private holdOwnAppend(recorded: RecordedEvent): void {
-    if (this.unsubscribers.size === 0) return;
-    // Bounded: a follower that is down or behind decodes what it reads instead.
+    // Bounded: a follower that is down, behind or not there decodes what it reads instead.
     if (this.ownAppends.size >= MAX_HELD_APPENDS) this.ownAppends.clear();
     this.ownAppends.set(recorded.cursor, recorded);
   }
