@@ -90,9 +90,9 @@ class RedisStore implements RedisEventStore {
   private readonly pendingAppends = new Set<Promise<unknown>>();
   private readonly unsubscribers = new Set<() => Promise<void>>();
   /**
-   * Records this instance appended, until its follower reads them back: handed over instead of decoded
-   * again. A follower that reads an entry before its append's reply arrives decodes it; the entry left
-   * behind goes when the map is next cleared.
+   * Records this instance appended, until a subscription reads them back: handed over instead of decoded
+   * again. One read before its append's reply arrives, or read by no subscription, is decoded as usual
+   * and left here until the map is next cleared (see holdOwnAppend).
    */
   private readonly ownAppends = new Map<string, RecordedEvent>();
   private closing: Promise<void> | undefined;
