@@ -2,6 +2,7 @@ import { compareCursors, type Handover, type RecordedEvent } from '@handover/dom
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { applyRecordedEvents } from './apply-recorded-events';
+import { SharedMap } from './shared-map';
 
 /** Why the server closed the connection for good: the screen says so and does not retry. */
 export type RefusalReason = 'unauthorised' | 'forbidden' | 'incompatible';
@@ -28,7 +29,8 @@ export interface ConnectionFacts {
 export interface LiveState {
   /** Which scope the data below belongs to (JSON of the Scope); null before the first connection. */
   scopeKey: string | null;
-  handovers: ReadonlyMap<string, Handover>;
+  /** Shares structure between versions: an event copies a small part of it (see SharedMap). */
+  handovers: SharedMap<Handover>;
   cursor: string | null;
   /** True once a snapshot has arrived for `scopeKey`: until then the screen has no data to show. */
   hasSnapshot: boolean;
@@ -82,14 +84,14 @@ const IDLE: ConnectionFacts = {
 export function createLiveStore(): StoreApi<LiveState> {
   return createStore<LiveState>()((set, get) => ({
     scopeKey: null,
-    handovers: new Map(),
+    handovers: SharedMap.empty(),
     cursor: null,
     hasSnapshot: false,
     serverOffsetMs: 0,
     connection: IDLE,
 
     reset: (scopeKey) =>
-      set({ scopeKey, handovers: new Map(), cursor: null, hasSnapshot: false, connection: IDLE }),
+      set({ scopeKey, handovers: SharedMap.empty(), cursor: null, hasSnapshot: false, connection: IDLE }),
 
     connecting: (at) =>
       set(({ connection }) => ({
@@ -103,7 +105,7 @@ export function createLiveStore(): StoreApi<LiveState> {
 
     snapshot: (handovers, cursor, serverTime, at) =>
       set(({ connection }) => ({
-        handovers: new Map(handovers.map((handover) => [handover.handoverId, handover])),
+        handovers: SharedMap.from(handovers.map((handover) => [handover.handoverId, handover])),
         cursor,
         hasSnapshot: true,
         serverOffsetMs: serverTime - at,
@@ -153,14 +155,13 @@ export function createLiveStore(): StoreApi<LiveState> {
     forgetFinished: (serverNow) => {
       const { handovers } = get();
       const cutoff = serverNow - KEEP_FINISHED_MS;
-      const old = [...handovers.values()].filter(
-        (handover) =>
-          FINISHED_STATES.has(handover.state) && (handover.arrivedAt ?? handover.expectedAt ?? 0) < cutoff,
-      );
-      if (old.length === 0) return;
-      const kept = new Map(handovers);
-      for (const handover of old) kept.delete(handover.handoverId);
-      set({ handovers: kept });
+      const kept = handovers.update((draft) => {
+        for (const handover of handovers.values()) {
+          const startedAt = handover.arrivedAt ?? handover.expectedAt ?? 0;
+          if (FINISHED_STATES.has(handover.state) && startedAt < cutoff) draft.delete(handover.handoverId);
+        }
+      });
+      if (kept !== handovers) set({ handovers: kept });
     },
   }));
 }
