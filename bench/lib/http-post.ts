@@ -1,7 +1,11 @@
-import { Agent, request } from 'node:http';
+import { Agent, request } from 'undici';
 
-/** Keep-alive connections, as a feed holding its connections open would use. */
-const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+/**
+ * Keep-alive connections, as a feed holding its connections open would use. undici rather than
+ * node:http: on this 2-core machine the sender shares the CPU with the instance it measures, and
+ * node:http cost it about 120 µs per request (58% of a core at 4,900 requests/s).
+ */
+const agent = new Agent({ connections: 128, pipelining: 1 });
 
 export interface HttpAnswer {
   status: number;
@@ -9,39 +13,21 @@ export interface HttpAnswer {
 }
 
 /** POSTs JSON with a bearer token; resolves with the status and parsed body (rejects on network errors). */
-export function postJson(url: string, token: string, payload: unknown): Promise<HttpAnswer> {
-  const body = JSON.stringify(payload);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown = text;
-          try {
-            parsed = JSON.parse(text);
-          } catch {
-            // Not JSON (a proxy error page, say): keep the text for the error message.
-          }
-          resolve({ status: res.statusCode ?? 0, body: parsed });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+export async function postJson(url: string, token: string, payload: unknown): Promise<HttpAnswer> {
+  const answer = await request(url, {
+    method: 'POST',
+    dispatcher: agent,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(payload),
   });
+  const text = await answer.body.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Not JSON (a proxy error page, say): keep the text for the error message.
+  }
+  return { status: answer.statusCode, body: parsed };
 }
 
 /** The per-event statuses of a POST /api/v1/events/batch answer (by index), or undefined if malformed. */
@@ -62,8 +48,4 @@ export function batchStatuses(body: unknown, count: number): number[] | undefine
 export function describeRefusal(answer: HttpAnswer): string {
   const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
   return `${answer.status} ${text.slice(0, 200)}`;
-}
-
-export function destroyHttpAgent(): void {
-  agent.destroy();
 }
