@@ -7,6 +7,7 @@ import {
   type ComplianceMetrics,
   computeMetrics,
   emptyPartial,
+  finaliseCounts,
   finaliseMetrics,
   type MetricsContext,
   mergePartials,
@@ -228,6 +229,15 @@ describe('computeMetrics on a hand-computed fixture', () => {
       .map((part) => partialForPeriod(part, period, context))
       .reduce((a, b) => mergePartials(a, b), emptyPartial());
     expect(finaliseMetrics(merged, thresholds)).toEqual(expected);
+  });
+
+  it('gives live screens every count and share without the percentiles', () => {
+    const { medianMs, p90Ms, p95Ms, releaseRequests, ...rest } = expected;
+    const { medianResponseMs, ...requests } = releaseRequests;
+    const counts = finaliseCounts(partialForPeriod(fixture, period, context), thresholds);
+    expect(counts).toEqual({ ...rest, releaseRequests: requests });
+    expect(counts).not.toHaveProperty('medianMs');
+    expect(counts.releaseRequests).not.toHaveProperty('medianResponseMs');
   });
 });
 

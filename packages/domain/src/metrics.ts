@@ -295,11 +295,34 @@ export function addPartial(into: MetricsPartial, from: MetricsPartial): void {
   into.closedComplete += from.closedComplete;
 }
 
+/** ComplianceMetrics without the percentiles: everything that needs no sort of the durations. */
+export type ComplianceCounts = Omit<ComplianceMetrics, 'medianMs' | 'p90Ms' | 'p95Ms' | 'releaseRequests'> & {
+  releaseRequests: Omit<ComplianceMetrics['releaseRequests'], 'medianResponseMs'>;
+};
+
 /** Derives shares, means and percentiles. `thresholds` only labels the result: counts were judged when added. */
 export function finaliseMetrics(partial: MetricsPartial, thresholds: Thresholds): ComplianceMetrics {
+  const counts = finaliseCounts(partial, thresholds);
+  const durations = sortedCopy(partial.knownDurationsMs);
+  return {
+    ...counts,
+    medianMs: percentileNearestRank(durations, 50) ?? null,
+    p90Ms: percentileNearestRank(durations, 90) ?? null,
+    p95Ms: percentileNearestRank(durations, 95) ?? null,
+    releaseRequests: {
+      ...counts.releaseRequests,
+      medianResponseMs: percentileNearestRank(sortedCopy(partial.releaseResponseMs), 50) ?? null,
+    },
+  };
+}
+
+/**
+ * Shares, counts and means without the percentiles, which sort every duration: what a live screen
+ * shows on each refresh (a national one sorts a day's durations per area otherwise).
+ */
+export function finaliseCounts(partial: MetricsPartial, thresholds: Thresholds): ComplianceCounts {
   const { known, unknown, stillOpen, overBands } = partial;
   const [over15, over30, over45, over60] = overBands;
-  const durations = sortedCopy(partial.knownDurationsMs);
   return {
     thresholdsVersion: thresholds.version,
     bandMinutes: thresholds.bandMinutes,
@@ -316,9 +339,6 @@ export function finaliseMetrics(partial: MetricsPartial, thresholds: Thresholds)
     totalHandoverMs: partial.totalHandoverMs,
     totalHours: partial.totalHandoverMs / HOUR_MS,
     meanMs: ratio(partial.totalHandoverMs, known),
-    medianMs: percentileNearestRank(durations, 50) ?? null,
-    p90Ms: percentileNearestRank(durations, 90) ?? null,
-    p95Ms: percentileNearestRank(durations, 95) ?? null,
     hoursLost: {
       basisMinutes: thresholds.hoursLostBasisMinutes,
       ms: partial.lostBasisMs,
@@ -341,7 +361,6 @@ export function finaliseMetrics(partial: MetricsPartial, thresholds: Thresholds)
       count: partial.releaseRequests,
       answered: partial.releaseAnswered,
       released: partial.releaseReleased,
-      medianResponseMs: percentileNearestRank(sortedCopy(partial.releaseResponseMs), 50) ?? null,
     },
     cohorted: partial.cohorted,
     disputed: partial.disputed,

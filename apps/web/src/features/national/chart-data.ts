@@ -1,7 +1,7 @@
 import {
   addHandover,
   emptyPartial,
-  finaliseMetrics,
+  finaliseCounts,
   type Handover,
   HOUR_MS,
   isOver,
@@ -60,7 +60,7 @@ export function hourlyCompliance(
     if (partial !== undefined) addHandover(partial, handover, context);
   }
   return hours.map((hour, index) => {
-    const metrics = finaliseMetrics(partials[index] ?? emptyPartial(), thresholds);
+    const metrics = finaliseCounts(partials[index] ?? emptyPartial(), thresholds);
     return {
       label: hour.label,
       start: hour.start,

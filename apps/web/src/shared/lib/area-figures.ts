@@ -3,10 +3,10 @@ import {
   addLiveFigures,
   addPartial,
   addToLiveFigures,
-  type ComplianceMetrics,
+  type ComplianceCounts,
   emptyLiveFigures,
   emptyPartial,
-  finaliseMetrics,
+  finaliseCounts,
   type Handover,
   inPeriod,
   type LiveFigures,
@@ -95,11 +95,11 @@ export interface AreaFigures {
   hoursLostTodayMs: number;
   cohortedNow: number;
   inbound: number;
-  today: ComplianceMetrics;
+  today: ComplianceCounts;
 }
 
 export function areaFigures(aggregate: SiteAggregate, thresholds: Thresholds): AreaFigures {
-  const today = finaliseMetrics(aggregate.today, thresholds);
+  const today = finaliseCounts(aggregate.today, thresholds);
   const { held, patients } = aggregate;
   return {
     heldNow: held.waitingNow,
