@@ -129,7 +129,21 @@ describe('live store', () => {
     store.getState().forgetFinished(T0);
     expect([...store.getState().handovers.keys()].sort()).toEqual(['old-open', 'recent-closed']);
     const before = store.getState().handovers;
-    store.getState().forgetFinished(T0);
+    store.getState().forgetFinished(T0 + 2 * MINUTE);
     expect(store.getState().handovers).toBe(before);
+  });
+
+  it('sweeps at most once a minute (a sweep reads every handover)', () => {
+    const store = createLiveStore();
+    const day = 24 * 60 * MINUTE;
+    const closed = waitingHandover('closed', T0 - day + MINUTE / 2, { state: 'closed' });
+    store.getState().snapshot([closed], '1-0', T0, T0);
+    store.getState().forgetFinished(T0);
+    expect(store.getState().handovers.has('closed')).toBe(true);
+    // A day old 30 s later, but the last sweep was under a minute ago.
+    store.getState().forgetFinished(T0 + 40_000);
+    expect(store.getState().handovers.has('closed')).toBe(true);
+    store.getState().forgetFinished(T0 + MINUTE);
+    expect(store.getState().handovers.has('closed')).toBe(false);
   });
 });

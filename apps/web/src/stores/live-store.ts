@@ -50,12 +50,16 @@ export interface LiveState {
   /** `recordingPaused`: the server closed with "try again later" because it cannot record. */
   disconnected(at: number, recordingPaused?: boolean): void;
   refused(reason: RefusalReason, message: string): void;
-  /** Drops finished handovers older than the snapshot window, so a screen left on for weeks stays small. */
+  /**
+   * Drops finished handovers older than the snapshot window, so a screen left on for weeks stays small.
+   * Called on every ping; sweeps at most once a minute.
+   */
   forgetFinished(serverNow: number): void;
 }
 
 /** The server's snapshot holds open handovers and those of the last 24 hours; a screen keeps the same. */
 const KEEP_FINISHED_MS = 24 * 3_600_000;
+const SWEEP_EVERY_MS = 60_000;
 /** The connection once the server has answered a hello (snapshot or resume) at `at`. */
 function opened(connection: ConnectionFacts, at: number): ConnectionFacts {
   return {
@@ -82,6 +86,7 @@ const IDLE: ConnectionFacts = {
 };
 
 export function createLiveStore(): StoreApi<LiveState> {
+  let lastSweepAt = Number.NEGATIVE_INFINITY;
   return createStore<LiveState>()((set, get) => ({
     scopeKey: null,
     handovers: SharedMap.empty(),
@@ -153,6 +158,9 @@ export function createLiveStore(): StoreApi<LiveState> {
       })),
 
     forgetFinished: (serverNow) => {
+      // A sweep reads every handover (a day's, nationally): once a minute is soon enough for a day.
+      if (serverNow - lastSweepAt < SWEEP_EVERY_MS) return;
+      lastSweepAt = serverNow;
       const { handovers } = get();
       const cutoff = serverNow - KEEP_FINISHED_MS;
       const kept = handovers.update((draft) => {
