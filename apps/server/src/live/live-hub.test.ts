@@ -268,6 +268,54 @@ describe('a client too slow to keep up', () => {
   }, 120_000);
 });
 
+describe('a herd of screens joining', () => {
+  it('sends events in batches while it joins, and every screen gets each event after its snapshot once, in order', async () => {
+    const england: Scope = { kind: 'england' };
+    const screens: { client: LiveTestClient; from: Promise<string> }[] = [];
+    const join = () => {
+      const client = connectLive(t.url, { token: t.tokens.englandViewer, scope: england });
+      screens.push({ client, from: client.next('snapshot', 15_000).then((snapshot) => snapshot.cursor) });
+    };
+    // 250 hellos at once, as when an instance is lost; events are recorded one by one (each applied on
+    // its own) while they are answered, and for a little after, with a few more screens joining.
+    for (let i = 0; i < 250; i++) join();
+    let allIn = false;
+    void Promise.all(screens.map((s) => s.from)).then(() => {
+      allIn = true;
+    });
+    const recorded: { eventId: string; cursor: string }[] = [];
+    for (let after = 0; after < 20; after += allIn ? 1 : 0) {
+      const event = arrival(Date.now() - MIN, { callsign: `H ${recorded.length}` });
+      recorded.push({ eventId: event.eventId, cursor: (await record(event)).cursor });
+      if (recorded.length % 10 === 0) join();
+    }
+    const froms = await Promise.all(screens.map((s) => s.from));
+    // One more, after every snapshot: every screen must hear it.
+    const closing = arrival(Date.now() - MIN, { callsign: 'H end' });
+    recorded.push({ eventId: closing.eventId, cursor: (await record(closing)).cursor });
+    await eventually(
+      () => screens.every((s) => s.client.eventIds().includes(closing.eventId)),
+      'the last event on every screen',
+      15_000,
+    );
+
+    const ours = new Set(recorded.map((r) => r.eventId));
+    screens.forEach(({ client }, i) => {
+      // Its snapshot holds what came before it; the stream brings exactly what came after.
+      const after = recorded.filter((r) => compareCursors(r.cursor, froms[i] ?? null) > 0);
+      expect(client.eventIds().filter((id) => ours.has(id))).toEqual(after.map((r) => r.eventId));
+    });
+    // Applied one by one, but held back and sent together: some message carried several at once.
+    const batchSizes = screens.flatMap(({ client }) =>
+      client.messages.flatMap((m) =>
+        m.type === 'events' ? [m.events.filter((e) => ours.has(e.event.eventId)).length] : [],
+      ),
+    );
+    expect(Math.max(...batchSizes)).toBeGreaterThan(1);
+    for (const { client } of screens) client.close();
+  });
+});
+
 describe('pings carry the cursor', () => {
   it('a client whose scope is quiet hears the latest cursor, and resuming from it sends exactly what followed', async () => {
     const quick = await startTestApp({ listen: true, config: { livePingIntervalMs: 100 } });

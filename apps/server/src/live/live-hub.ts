@@ -36,6 +36,11 @@ interface LiveClient {
   principal: Principal;
   /** Bytes of its snapshot or resume burst: allowed in the send buffer on top of the slow limit. */
   burstBytes: number;
+  /**
+   * Set when it joined while events were held back (see `publish`): its snapshot or resume already
+   * holds every event up to here, so the next flush sends it only the later ones.
+   */
+  joinedAt?: string | null;
 }
 
 /** The clients of one scope: they share each payload. */
@@ -52,6 +57,10 @@ const OPEN_STATES = new Set(['inbound', 'waiting', 'cohorted', 'handed_over']);
 const checkHello = Compile(HelloSchema);
 
 const PAUSED_REASON = 'Recording paused: the event store is unavailable';
+/** More hellos than this in a second is a herd of screens coming back (an instance lost, a restart). */
+const HERD_HELLOS_PER_SECOND = 100;
+/** While a herd joins, sending events takes at most 1 / (1 + this) of the instance's time. */
+const HERD_HOLD_FACTOR = 4;
 
 /**
  * Fans the projection's applied events out to websocket clients, each filtered to its scope. Clients
@@ -66,6 +75,14 @@ export class LiveHub {
   /** Recent applied events, oldest first; every event after `floor` is in here. */
   private recent: AppliedEvent[] = [];
   private floor: string | null = null;
+  /** Applied events not yet sent (held back while a herd joins), and the cursor sent up to. */
+  private held: AppliedEvent[] = [];
+  private heldTimer: NodeJS.Timeout | undefined;
+  private sentUpTo: string | null = null;
+  private readonly joined = new Set<LiveClient>();
+  /** No flush before this (performance.now()): set after each flush while a herd joins. */
+  private nextFlushAt = 0;
+  private hellos = { second: 0, count: 0, previous: 0 };
   private readonly pingTimer: NodeJS.Timeout;
   private readonly detach: () => void;
 
@@ -112,6 +129,7 @@ export class LiveHub {
     for (const client of this.clients.values()) client.socket.close(code, reason);
     this.clients.clear();
     this.scopes.clear();
+    this.joined.clear();
   }
 
   /**
@@ -126,6 +144,7 @@ export class LiveHub {
 
   stop(): void {
     clearInterval(this.pingTimer);
+    clearTimeout(this.heldTimer);
     this.detach();
   }
 
@@ -158,10 +177,16 @@ export class LiveHub {
     // From here to `add` runs without awaiting, so no applied event can fall in between.
     if (hello.cursor !== undefined && this.canResumeFrom(hello.cursor)) this.resume(client, hello.cursor);
     else this.sendSnapshot(client);
+    this.countHello();
     this.add(client);
   }
 
   private add(client: LiveClient): void {
+    // Its snapshot or resume covered every applied event, held ones included.
+    if (this.held.length > 0) {
+      client.joinedAt = this.options.projection.cursor;
+      this.joined.add(client);
+    }
     this.clients.set(client.socket, client);
     const group = this.scopes.get(client.scopeKey);
     if (group === undefined)
@@ -171,6 +196,7 @@ export class LiveHub {
 
   private remove(client: LiveClient): void {
     this.clients.delete(client.socket);
+    this.joined.delete(client);
     const group = this.scopes.get(client.scopeKey);
     if (group === undefined) return;
     group.clients.delete(client);
@@ -240,16 +266,69 @@ export class LiveHub {
     this.sendBurst(client, JSON.stringify(message));
   }
 
+  /**
+   * Sends applied events to the clients in scope at once, except while a herd of screens is joining:
+   * then each send to thousands of sockets is followed by a pause four times as long, and the events
+   * applied meanwhile go out together. The instance keeps most of its time for the hellos, so the herd
+   * gets back in seconds instead of overflowing the accept queue (whose dropped handshakes TCP retries
+   * only after 1, 3, 7 s...). At England's few events a second nothing is ever held.
+   */
   private publish(applied: AppliedEvent[]): void {
     this.remember(applied);
+    this.held.push(...applied);
+    if (this.heldTimer !== undefined) return;
+    const wait = this.nextFlushAt - performance.now();
+    if (wait <= 0) this.flush();
+    else this.heldTimer = setTimeout(() => this.flush(), wait);
+  }
+
+  private flush(): void {
+    const started = performance.now();
+    const applied = this.held;
+    this.held = [];
+    this.heldTimer = undefined;
     for (const { scope, clients } of this.scopes.values()) {
       const events: AppliedEvent['recorded'][] = [];
       for (const a of applied) if (this.inScope(scope, a.handover)) events.push(a.recorded);
       if (events.length === 0) continue;
       const payload = utf8(JSON.stringify({ type: 'events', events } satisfies ServerMessage));
       // `send` may remove a client that is too slow: deleting from a Set while iterating it is safe.
-      for (const client of clients) this.send(client, payload);
+      for (const client of clients) {
+        if (client.joinedAt === undefined) this.send(client, payload);
+        else this.sendLater(client, events, client.joinedAt);
+      }
     }
+    for (const client of this.joined) delete client.joinedAt;
+    this.joined.clear();
+    this.sentUpTo = applied.at(-1)?.recorded.cursor ?? this.sentUpTo;
+    const finished = performance.now();
+    this.nextFlushAt = this.herdJoining() ? finished + HERD_HOLD_FACTOR * (finished - started) : 0;
+  }
+
+  /** To a client that joined while events were held: only those after what its snapshot or resume held. */
+  private sendLater(client: LiveClient, events: AppliedEvent['recorded'][], joinedAt: string | null): void {
+    const later = events.filter((event) => compareCursors(event.cursor, joinedAt) > 0);
+    if (later.length === 0) return;
+    this.send(client, utf8(JSON.stringify({ type: 'events', events: later } satisfies ServerMessage)));
+  }
+
+  private countHello(): void {
+    this.hellosNow().count += 1;
+  }
+
+  private herdJoining(): boolean {
+    const { count, previous } = this.hellosNow();
+    return Math.max(count, previous) > HERD_HELLOS_PER_SECOND;
+  }
+
+  /** Hellos in this second and the one before it. */
+  private hellosNow(): { second: number; count: number; previous: number } {
+    const second = Math.floor(performance.now() / 1_000);
+    if (second !== this.hellos.second) {
+      const previous = second === this.hellos.second + 1 ? this.hellos.count : 0;
+      this.hellos = { second, count: 0, previous };
+    }
+    return this.hellos;
   }
 
   private remember(applied: AppliedEvent[]): void {
@@ -270,8 +349,8 @@ export class LiveHub {
     const clients = [...this.clients.values()];
     let next = 0;
     const slice = () => {
-      // Taken per slice: every event up to the projection's cursor has been published by now.
-      const cursor = this.options.projection.cursor ?? undefined;
+      // Taken per slice: every event up to here has been sent by now.
+      const cursor = (this.held.length > 0 ? this.sentUpTo : this.options.projection.cursor) ?? undefined;
       const message: ServerMessage = {
         type: 'ping',
         serverTime: this.options.now(),
