@@ -125,7 +125,9 @@ export class BenchClient {
 
   private connect(): void {
     const url = this.spec.urls[this.urlIndex % this.spec.urls.length] ?? '';
-    const socket = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: 10_000 });
+    // As a dashboard in Chromium: it waits up to 240 s for the opening handshake (Chromium's
+    // kHandshakeTimeoutIntervalInSeconds). Giving up sooner and retrying sends a herd back a second time.
+    const socket = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: 240_000 });
     this.socket = socket;
     socket.on('open', () => {
       const resume = this.hasSnapshot && this.cursor !== null ? { cursor: this.cursor } : {};
