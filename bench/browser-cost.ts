@@ -17,6 +17,7 @@ import { batchStatuses, postJson } from './lib/http-post';
 import { launchedChromiumCpuSeconds } from './lib/proc-sampler';
 import type { BenchReference } from './lib/reference';
 import { type LatencySummary, summarise } from './lib/stats';
+import { tickFloorHtml } from './lib/tick-floor';
 import { type MainThreadProfile, type MainThreadUpdate, mainThreadProfile } from './lib/trace-analysis';
 import { HandoverTraffic, type TrafficEvent } from './lib/traffic';
 
@@ -95,6 +96,8 @@ export interface BrowserCostResult {
   /** From navigation start to the first handover row on the wall display, over fresh loads. */
   boardFirstRowMs: LatencySummary;
   board: PageCost;
+  /** Ticks of the smallest page doing the board's per-second job (bench/lib/tick-floor.ts), same trace. */
+  tickFloorCpuMs: LatencySummary;
   national: PageCost | { skipped: string };
 }
 
@@ -149,6 +152,11 @@ export async function measureBrowserCost(
       lightTotals: true,
     });
     log(`  board: ${describe(board)}`);
+    const tickFloorCpuMs = await measureTickFloor(browser, page, windowMs);
+    log(
+      `  floor (${BOARD_OPEN} bare timers): CPU per tick p50 ${tickFloorCpuMs.p50.toFixed(1)} max ${tickFloorCpuMs.max.toFixed(1)} ms; ` +
+        `the board's p50 is ${(board.perUpdateCpuMs.p50 / tickFloorCpuMs.p50).toFixed(2)} x the floor's`,
+    );
 
     const national = hasRoute('/national')
       ? await (async () => {
@@ -157,13 +165,13 @@ export async function measureBrowserCost(
             page: '/national',
             openHandovers: NATIONAL_OPEN,
             ticksOnly: false,
-            lightTotals: false,
+            lightTotals: true,
             during: (signal) => postSteadily(traffic, baseUrl, feed, signal),
           });
         })()
       : { skipped: 'apps/web has no /national route yet' };
     log(`  national: ${'skipped' in national ? national.skipped : describe(national)}`);
-    return { chromium: browser.version(), boardFirstRowMs, board, national };
+    return { chromium: browser.version(), boardFirstRowMs, board, tickFloorCpuMs, national };
   } finally {
     await browser?.close();
     await deployment.dispose();
@@ -304,6 +312,15 @@ async function measure(
     longTasksObserved: observed.length,
     eventsPosted: first.eventsPosted + (options.lightTotals ? detailed.eventsPosted : 0),
   };
+}
+
+/** The board's tick floor on this machine: the same light trace of the smallest page doing its job. */
+async function measureTickFloor(browser: Browser, page: Page, windowMs: number): Promise<LatencySummary> {
+  await page.goto('about:blank');
+  await page.setContent(tickFloorHtml(BOARD_OPEN));
+  await sleep(3_000);
+  const { profile } = await traceWindow(browser, page, windowMs, LIGHT_TRACE);
+  return summarise(profile.updates.filter((u) => u.timer).map((u) => u.cpuMs));
 }
 
 /** One trace of `windowMs` with the given categories, while `during` runs. */

@@ -366,6 +366,14 @@ export function renderMarkdown(results: BenchResults): string {
       ),
       '',
     );
+    const floor = browser.tickFloorCpuMs;
+    out.push(
+      `The board's floor on this machine (bench/lib/tick-floor.ts), measured in the same way: a blank page whose ` +
+        `one script rewrites 40 timers once a second, each a box that lays out and paints on its own. CPU per tick ` +
+        `p50 ${n(floor.p50)}, max ${n(floor.max)} ms over ${floor.samples} ticks; the board's p50 is ` +
+        `${n(browser.board.perUpdateCpuMs.p50 / floor.p50)} times the floor's.`,
+      '',
+    );
     if ('skipped' in browser.national) out.push(`National view: ${browser.national.skipped}.`, '');
   }
 

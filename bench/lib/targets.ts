@@ -101,7 +101,10 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
     });
     checks.push({
       target: `Board tick with 40 open handovers <= ${TARGET.boardTickMs} ms per update (main-thread CPU, every tick)`,
-      measured: `max ${fmt(board.perUpdateCpuMs.max)} ms, p50 ${fmt(board.perUpdateCpuMs.p50)} ms (wall max ${fmt(board.perUpdateWallMs.max)} ms)`,
+      measured:
+        `max ${fmt(board.perUpdateCpuMs.max)} ms, p50 ${fmt(board.perUpdateCpuMs.p50)} ms (wall max ${fmt(board.perUpdateWallMs.max)} ms); ` +
+        `this machine's floor, 40 bare timers in a blank page: p50 ${fmt(browser.tickFloorCpuMs.p50)}, max ${fmt(browser.tickFloorCpuMs.max)} ms ` +
+        `(board p50 ${fmt(board.perUpdateCpuMs.p50 / browser.tickFloorCpuMs.p50)} x the floor's)`,
       pass: board.perUpdateCpuMs.max <= TARGET.boardTickMs,
     });
     const national = browser.national;
