@@ -13,6 +13,7 @@ import { Compile } from 'typebox/compile';
 import type { WebSocket } from 'ws';
 import { matchesScope, scopeWithin } from '../access/access-rules';
 import type { Principal } from '../access/principal';
+import { eventsMessage } from './events-message';
 import type { AppliedEvent, LiveProjection } from './live-projection';
 
 export interface LiveHubOptions {
@@ -219,7 +220,9 @@ export class LiveHub {
   private resume(client: LiveClient, cursor: string): void {
     this.sendBurst(
       client,
-      JSON.stringify({ type: 'resumed', cursor, serverTime: this.options.now() } satisfies ServerMessage),
+      utf8(
+        JSON.stringify({ type: 'resumed', cursor, serverTime: this.options.now() } satisfies ServerMessage),
+      ),
     );
     // The buffer is in cursor order: skip straight to the first event after the cursor.
     const missed: AppliedEvent['recorded'][] = [];
@@ -229,10 +232,7 @@ export class LiveHub {
         missed.push(applied.recorded);
     }
     for (let i = 0; i < missed.length; i += RESUME_CHUNK) {
-      this.sendBurst(
-        client,
-        JSON.stringify({ type: 'events', events: missed.slice(i, i + RESUME_CHUNK) } satisfies ServerMessage),
-      );
+      this.sendBurst(client, eventsMessage(missed.slice(i, i + RESUME_CHUNK)));
     }
   }
 
@@ -263,7 +263,7 @@ export class LiveHub {
       serverTime: now,
       handovers,
     };
-    this.sendBurst(client, JSON.stringify(message));
+    this.sendBurst(client, utf8(JSON.stringify(message)));
   }
 
   /**
@@ -291,7 +291,7 @@ export class LiveHub {
       const events: AppliedEvent['recorded'][] = [];
       for (const a of applied) if (this.inScope(scope, a.handover)) events.push(a.recorded);
       if (events.length === 0) continue;
-      const payload = utf8(JSON.stringify({ type: 'events', events } satisfies ServerMessage));
+      const payload = eventsMessage(events);
       // `send` may remove a client that is too slow: deleting from a Set while iterating it is safe.
       for (const client of clients) {
         if (client.joinedAt === undefined) this.send(client, payload);
@@ -309,7 +309,7 @@ export class LiveHub {
   private sendLater(client: LiveClient, events: AppliedEvent['recorded'][], joinedAt: string | null): void {
     const later = events.filter((event) => compareCursors(event.cursor, joinedAt) > 0);
     if (later.length === 0) return;
-    this.send(client, utf8(JSON.stringify({ type: 'events', events: later } satisfies ServerMessage)));
+    this.send(client, eventsMessage(later));
   }
 
   private countHello(): void {
@@ -367,10 +367,9 @@ export class LiveHub {
   }
 
   /** The snapshot or resume a client asked for: bounded, so it is sent whole and allowed for later. */
-  private sendBurst(client: LiveClient, payload: string): void {
-    const bytes = utf8(payload);
-    client.burstBytes += bytes.length;
-    client.socket.send(bytes, TEXT);
+  private sendBurst(client: LiveClient, payload: Buffer): void {
+    client.burstBytes += payload.length;
+    client.socket.send(payload, TEXT);
   }
 
   /** Sends, or cuts off a client that cannot keep up rather than buffering without bound. */
