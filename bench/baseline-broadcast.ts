@@ -1,12 +1,17 @@
 /**
- * The baseline: the smallest pipeline that does the live hub's job. A bare `ws` server reads the same
+ * The baseline: the smallest pipeline that does the product's job. A bare `ws` server reads the same
  * Redis stream with XREAD BLOCK and broadcasts each batch to its clients, filtered by the same scope
  * rule (so every client receives the same set of events as from the product). No validation, no
  * projection beyond where each handover is, no resume buffer, no back-pressure: what is left is the
  * unavoidable cost (durable write, stream read, JSON, fan-out, and the protocol's ping every 5 s, which
  * clients need for their clock offset), to compare the product against.
+ *
+ * On the same port, the barest durable ingest: POST /api/v1/events parses the body, appends it to the
+ * stream (Redis with appendfsync always) and answers 201 with the entry's id. No schema, credential,
+ * history check or projection: what the product's single-event ingest is measured against.
  */
 import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { PING_INTERVAL_MS, type Scope } from '@handover/protocol';
 import { Redis } from 'ioredis';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -33,9 +38,19 @@ const clients = new Set<Client>();
 const whereabouts = new Map<string, Whereabouts>();
 let lastId = '0-0';
 
+const BASELINE_ACTOR = { credentialId: 'baseline', role: 'feed', label: 'Baseline' };
+
 async function start(redisUrl: string, streamKey: string): Promise<{ port: number }> {
-  const server = new WebSocketServer({ host: '127.0.0.1', port: 0, path: '/ws', perMessageDeflate: false });
-  await once(server, 'listening');
+  // As the product's store: commands issued in the same tick share one write to Redis.
+  const writer = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableAutoPipelining: true });
+  const http = createServer((request, response) => {
+    ingest(writer, streamKey, request, response).catch((error: unknown) => {
+      response.writeHead(503, { 'content-type': 'text/plain' }).end(String(error));
+    });
+  });
+  const server = new WebSocketServer({ server: http, path: '/ws', perMessageDeflate: false });
+  http.listen(0, '127.0.0.1');
+  await once(http, 'listening');
   server.on('connection', (socket) => {
     socket.once('message', (data) => {
       const hello = JSON.parse(data.toString()) as { scope: Scope };
@@ -54,9 +69,48 @@ async function start(redisUrl: string, streamKey: string): Promise<{ port: numbe
   }, PING_INTERVAL_MS);
   const reader = new Redis(redisUrl, { maxRetriesPerRequest: null, protocol: 2 });
   void follow(reader, streamKey);
-  const address = server.address();
+  const address = http.address();
   if (typeof address !== 'object' || address === null) throw new Error('no address');
   return { port: address.port };
+}
+
+async function ingest(
+  writer: Redis,
+  streamKey: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  if (request.method !== 'POST' || request.url !== '/api/v1/events') {
+    response.writeHead(404).end();
+    return;
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  let event: { eventId?: unknown; handoverId?: unknown };
+  try {
+    event = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof event;
+  } catch {
+    response.writeHead(400).end();
+    return;
+  }
+  const recordedAt = new Date().toISOString();
+  const cursor = await writer.xadd(
+    streamKey,
+    '*',
+    'r',
+    JSON.stringify({ event, recordedAt, actor: BASELINE_ACTOR }),
+  );
+  response
+    .writeHead(201, { 'content-type': 'application/json' })
+    .end(
+      JSON.stringify({
+        outcome: 'accepted',
+        eventId: event.eventId,
+        handoverId: event.handoverId,
+        cursor,
+        recordedAt,
+      }),
+    );
 }
 
 async function follow(reader: Redis, streamKey: string): Promise<void> {

@@ -29,8 +29,7 @@ export async function runCrossInstanceProbe(
   const sender = RpcChild.fork<SenderApi>('sender-worker.ts');
   try {
     const [a, b] = deployment.instances;
-    if (a?.httpUrl === undefined || b?.httpUrl === undefined)
-      throw new Error('the probe needs two instances');
+    if (a === undefined || b === undefined) throw new Error('the probe needs two instances');
     await configureSender(sender, deployment);
     await sender.call('seed', { count: 300 });
     const background = sender.call('ingest', {

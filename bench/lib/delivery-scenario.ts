@@ -203,7 +203,7 @@ export async function configureSender(sender: RpcChild<SenderApi>, deployment: D
     if (redisUrl === undefined) throw new Error('the baseline needs Redis');
     await sender.call('configure', { mode: 'redis', redisUrl, streamKey: STREAM_KEY });
   } else {
-    const baseUrls = deployment.instances.flatMap((instance) => (instance.httpUrl ? [instance.httpUrl] : []));
+    const baseUrls = deployment.instances.map((instance) => instance.httpUrl);
     await sender.call('configure', { mode: 'http', baseUrls, token: deployment.tokens.feed });
   }
 }

@@ -15,8 +15,8 @@ export interface Instance {
   label: string;
   pid: number;
   wsUrl: string;
-  /** The product's API (absent for the baseline, which is fed straight through Redis). */
-  httpUrl?: string;
+  /** The product's API, or the baseline's bare ingest (the baseline's delivery is fed straight through Redis). */
+  httpUrl: string;
   server?: ServerProcess;
 }
 
@@ -134,6 +134,7 @@ async function startBaselines(
         label: `baseline ${String.fromCharCode(65 + i)}`,
         pid: child.pid,
         wsUrl: `ws://127.0.0.1:${port}/ws`,
+        httpUrl: `http://127.0.0.1:${port}`,
       };
     }),
   );

@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { configureSender } from './delivery-scenario';
 import { startDeployment } from './deployment';
 import { type ProcUsage, ProcWatch, SystemCpuWatch } from './proc-sampler';
 import { RpcChild } from './rpc';
@@ -7,43 +6,66 @@ import type { IngestResult, SenderApi } from './sender-api';
 
 export interface IngestRow extends IngestResult {
   label: string;
+  /** The bare pipeline (baseline-broadcast.ts), measured in the same run: not the product. */
+  baseline?: true;
   processes: Record<string, ProcUsage>;
   machineCpuPercent: number;
 }
 
+export const SINGLE_EVENTS = 'single events, 64 feeds';
+
 /**
  * Durable, acknowledged ingest into one instance on Redis (appendonly, appendfsync always): concurrent
  * feeds post as fast as answers come back, in batches and as single events; only accepted events count.
+ * Then the same single events into the bare pipeline, so the product's figure can be read against what
+ * this machine allows at all.
  */
 export async function runIngest(
   durationMs: number,
   log: (line: string) => void,
   env: Record<string, string> = {},
 ): Promise<IngestRow[]> {
-  const deployment = await startDeployment({ kind: 'redis', instances: 1, env });
   const sender = RpcChild.fork<SenderApi>('sender-worker.ts');
   try {
-    await configureSender(sender, deployment);
-    await sender.call('seed', { count: 500 });
-    // Warm up (JIT, connection pool) before anything is counted.
-    await sender.call('ingest', { concurrency: 4, batchSize: 50, durationMs: 1_500 });
-    const rows: IngestRow[] = [];
-    for (const [label, concurrency, batchSize] of [
+    const rows = await measure('redis', sender, durationMs, log, env, [
       ['batches of 100, 8 feeds', 8, 100],
-      ['single events, 64 feeds', 64, 1],
-    ] as const) {
+      [SINGLE_EVENTS, 64, 1],
+    ]);
+    const baseline = await measure('baseline', sender, durationMs, log, {}, [[SINGLE_EVENTS, 64, 1]]);
+    return [...rows, ...baseline.map((row) => ({ ...row, baseline: true as const }))];
+  } finally {
+    await sender.stop();
+  }
+}
+
+async function measure(
+  kind: 'redis' | 'baseline',
+  sender: RpcChild<SenderApi>,
+  durationMs: number,
+  log: (line: string) => void,
+  env: Record<string, string>,
+  loads: (readonly [label: string, concurrency: number, batchSize: number])[],
+): Promise<IngestRow[]> {
+  const deployment = await startDeployment({ kind, instances: 1, env });
+  try {
+    const baseUrls = deployment.instances.map((instance) => instance.httpUrl);
+    await sender.call('configure', { mode: 'http', baseUrls, token: deployment.tokens.feed });
+    if (kind === 'redis') await sender.call('seed', { count: 500 });
+    // Warm up (JIT, connection pool) before anything is counted.
+    await sender.call('ingest', { concurrency: 4, batchSize: kind === 'redis' ? 50 : 1, durationMs: 1_500 });
+    const rows: IngestRow[] = [];
+    for (const [label, concurrency, batchSize] of loads) {
       const watch = new ProcWatch({ ...deployment.pids(), sender: sender.pid });
       const machine = new SystemCpuWatch(availableParallelism());
       const result = await sender.call('ingest', { concurrency, batchSize, durationMs });
       const row = { label, ...result, processes: watch.stop(), machineCpuPercent: machine.stop() };
       log(
-        `  ${label}: ${row.eventsPerSecond.toFixed(0)} events/s acknowledged, ack p50 ${row.ackMs.p50.toFixed(1)} ms p99 ${row.ackMs.p99.toFixed(1)} ms, refused ${row.refused}`,
+        `  ${kind === 'baseline' ? 'baseline, ' : ''}${label}: ${row.eventsPerSecond.toFixed(0)} events/s acknowledged, ack p50 ${row.ackMs.p50.toFixed(1)} ms p99 ${row.ackMs.p99.toFixed(1)} ms, refused ${row.refused}`,
       );
       rows.push(row);
     }
     return rows;
   } finally {
-    await sender.stop();
     await deployment.dispose();
   }
 }
