@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // One vitest run covers every package; each package declares its own project.
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/*'],
+    projects: ['packages/*', 'apps/*', 'bench'],
     coverage: {
       provider: 'v8',
       include: ['packages/domain/src/**/*.ts'],

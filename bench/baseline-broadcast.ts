@@ -100,17 +100,15 @@ async function ingest(
     'r',
     JSON.stringify({ event, recordedAt, actor: BASELINE_ACTOR }),
   );
-  response
-    .writeHead(201, { 'content-type': 'application/json' })
-    .end(
-      JSON.stringify({
-        outcome: 'accepted',
-        eventId: event.eventId,
-        handoverId: event.handoverId,
-        cursor,
-        recordedAt,
-      }),
-    );
+  response.writeHead(201, { 'content-type': 'application/json' }).end(
+    JSON.stringify({
+      outcome: 'accepted',
+      eventId: event.eventId,
+      handoverId: event.handoverId,
+      cursor,
+      recordedAt,
+    }),
+  );
 }
 
 async function follow(reader: Redis, streamKey: string): Promise<void> {

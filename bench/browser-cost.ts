@@ -85,7 +85,9 @@ export interface PageCost {
    */
   browserCpuPerSecondMs: number;
   longestTaskMs: number;
-  /** Tasks over 50 ms in the trace, and as the page's own PerformanceObserver saw them. */
+  /** V8's garbage-collector tasks between the updates (not counted in them), in the first window. */
+  collector: MainThreadProfile['collector'];
+  /** Tasks over 50 ms in the trace (the collector's included), and as the page's own PerformanceObserver saw them. */
   longTasksInTrace: number;
   longTasksObserved: number;
   eventsPosted: number;
@@ -307,7 +309,8 @@ async function measure(
     busyCpuPerSecondMs: profile.busyCpuMs / (windowMs / 1000),
     browserCpuPerSecondMs: first.browserCpuPerSecondMs,
     longestTaskMs: profile.longestTaskMs,
-    longTasksInTrace: profile.updates.filter((u) => u.longestTaskMs > 50).length,
+    longTasksInTrace: profile.longTasks,
+    collector: profile.collector,
     // Over both windows when there are two: the observer does not depend on the trace.
     longTasksObserved: observed.length,
     eventsPosted: first.eventsPosted + (options.lightTotals ? detailed.eventsPosted : 0),
@@ -373,7 +376,8 @@ function describe(cost: PageCost): string {
     `max ${cpu.max.toFixed(1)} ms (wall max ${cost.perUpdateWallMs.max.toFixed(1)} ms; mean script ${b.script.toFixed(1)}, ` +
     `style+layout ${b.styleLayout.toFixed(1)}, paint ${b.paint.toFixed(1)}), whole browser ` +
     `${cost.browserCpuPerSecondMs.toFixed(0)} ms CPU per s, longest task ${cost.longestTaskMs.toFixed(1)} ms, ` +
-    `long tasks ${cost.longTasksInTrace} (observer ${cost.longTasksObserved})` +
+    `long tasks ${cost.longTasksInTrace} (observer ${cost.longTasksObserved}); V8's garbage collector apart: ` +
+    `${cost.collector.tasks} tasks, ${cost.collector.cpuMs.toFixed(1)} ms, longest ${cost.collector.longestCpuMs.toFixed(1)} ms` +
     (cost.detailedPerUpdateCpuMs === undefined
       ? ''
       : `; totals from a light trace (script ${cost.lightBreakdownCpuMs?.script.toFixed(1)}, frames ` +

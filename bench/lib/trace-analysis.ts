@@ -2,7 +2,8 @@
  * Main-thread cost of a page from a Chrome trace. Takes the renderer main thread's top-level tasks and
  * groups them into updates: tasks of at least SIGNIFICANT_MS that follow each other within `gapMs`
  * (a timer or message task and the frames it leads to) form one update; the small housekeeping tasks in
- * between are added to it. Each task counts twice: wall time (what a user waits) and thread CPU time
+ * between are added to it. Tasks V8 posts for its own garbage collector are counted apart (see
+ * `isCollectorTask`). Each task counts twice: wall time (what a user waits) and thread CPU time
  * (`tdur`: the same work without the time this shared machine gave other processes).
  */
 
@@ -36,17 +37,24 @@ export interface MainThreadUpdate {
 export interface MainThreadProfile {
   busyWallMs: number;
   busyCpuMs: number;
+  /** Over every task, the collector's included. */
   longestTaskMs: number;
+  longTasks: number;
   updates: MainThreadUpdate[];
+  /** The tasks V8 posted for its garbage collector, between the updates. */
+  collector: { tasks: number; cpuMs: number; longestCpuMs: number };
 }
 
 const SIGNIFICANT_MS = 0.3;
+const LONG_TASK_MS = 50;
 const ms = (us: number | undefined) => (us ?? 0) / 1000;
 
 export function mainThreadProfile(trace: { traceEvents: TraceEvent[] }, gapMs = 20): MainThreadProfile {
   const thread = busiestRendererMain(trace.traceEvents);
   const mine = trace.traceEvents.filter((e) => `${e.pid}:${e.tid}` === thread).sort((a, b) => a.ts - b.ts);
-  const tasks = topLevelTasks(mine);
+  const everyTask = topLevelTasks(mine);
+  const tasks = everyTask.filter((t) => !isCollectorTask(t));
+  const collector = everyTask.filter(isCollectorTask).map((t) => ms(t.tdur ?? t.dur));
   const timers = mine.filter(isTimer).map((e) => e.ts);
   // A light trace (toplevel only) has no frame internals: its frames are the tasks cc posts for them.
   const detailed = mine.some((e) => e.name === 'ProxyMain::BeginMainFrame');
@@ -87,10 +95,16 @@ export function mainThreadProfile(trace: { traceEvents: TraceEvent[] }, gapMs = 
   }
   flush();
   return {
-    busyWallMs: tasks.reduce((sum, t) => sum + ms(t.dur), 0),
-    busyCpuMs: tasks.reduce((sum, t) => sum + ms(t.tdur ?? t.dur), 0),
-    longestTaskMs: Math.max(0, ...tasks.map((t) => ms(t.dur))),
+    busyWallMs: everyTask.reduce((sum, t) => sum + ms(t.dur), 0),
+    busyCpuMs: everyTask.reduce((sum, t) => sum + ms(t.tdur ?? t.dur), 0),
+    longestTaskMs: Math.max(0, ...everyTask.map((t) => ms(t.dur))),
+    longTasks: everyTask.filter((t) => ms(t.dur) > LONG_TASK_MS).length,
     updates,
+    collector: {
+      tasks: collector.length,
+      cpuMs: collector.reduce((sum, cpu) => sum + cpu, 0),
+      longestCpuMs: Math.max(0, ...collector),
+    },
   };
 }
 
@@ -109,17 +123,37 @@ function busiestRendererMain(events: TraceEvent[]): string {
   return [...busy.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
 
-/** Task events not nested in an earlier one (a RunTask may wrap another scheduler's RunTask). */
+/**
+ * Task events not nested in an earlier one. In a detailed trace a `RunTask` wraps the scheduler's
+ * `ThreadControllerImpl::RunTask`, which alone says where the task was posted from: it is copied up.
+ */
 function topLevelTasks(sorted: TraceEvent[]): TraceEvent[] {
   const out: TraceEvent[] = [];
   let end = Number.NEGATIVE_INFINITY;
   for (const e of sorted) {
     if (e.ph !== 'X' || !isTask(e)) continue;
-    if (e.ts < end) continue;
+    const outer = out[out.length - 1];
+    if (e.ts < end) {
+      if (outer !== undefined && outer.args?.src_file === undefined && e.args?.src_file !== undefined) {
+        out[out.length - 1] = { ...outer, args: { ...outer.args, ...e.args } };
+      }
+      continue;
+    }
     out.push(e);
     end = e.ts + (e.dur ?? 0);
   }
   return out;
+}
+
+/**
+ * A task V8 posted for its garbage collector: a step of incremental marking (and the collection that
+ * ends it), the memory reducer's collection of a page gone quiet, a scavenge scheduled ahead of need.
+ * V8 runs them between the page's own tasks; they are not an update of the page, and they come however
+ * small its heap (the national view's is about 15 MB). A collection inside the page's own task (a
+ * scavenge during a render) stays in that task and so in its update.
+ */
+function isCollectorTask(e: TraceEvent): boolean {
+  return e.args?.src_file?.includes('v8/src/heap/') === true;
 }
 
 /** A scheduler task: `RunTask` (detailed timeline category) or `ThreadControllerImpl::RunTask` (toplevel). */
