@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@handover/domain';
 import { describe, expect, it } from 'vitest';
 import { arrival } from '../test-support/events-factory';
-import { eventsMessage } from './events-message';
+import { encodedEvent, eventsMessage } from './events-message';
 
 const AT = Date.parse('2026-11-21T14:00:00Z');
 
@@ -29,5 +29,14 @@ describe('eventsMessage', () => {
       type: 'events',
       events,
     });
+  });
+
+  it('encodes each event once, into memory of its own that holds nothing else', () => {
+    const event = recorded(4);
+    const bytes = encodedEvent(event);
+    expect(encodedEvent(event)).toBe(bytes);
+    expect(bytes.toString('utf8')).toBe(JSON.stringify(event));
+    // A slice of Node's shared pool would keep the whole pool chunk alive while the event is remembered.
+    expect(bytes.buffer.byteLength).toBe(bytes.length);
   });
 });

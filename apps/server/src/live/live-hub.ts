@@ -65,7 +65,7 @@ const HERD_HOLD_FACTOR = 4;
 
 /**
  * Fans the projection's applied events out to websocket clients, each filtered to its scope. Clients
- * are grouped by scope: one JSON string is built per scope per batch, however many screens share that
+ * are grouped by scope: one payload is built per scope per batch, however many screens share that
  * scope, and only the clients of scopes with something to send are touched.
  */
 export class LiveHub {
