@@ -86,10 +86,8 @@ async function ingest(
   }
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  let event: { eventId?: unknown; handoverId?: unknown };
-  try {
-    event = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof event;
-  } catch {
+  const event = parseObject(Buffer.concat(chunks).toString('utf8'));
+  if (event === undefined) {
     response.writeHead(400).end();
     return;
   }
@@ -143,6 +141,15 @@ function broadcast(batch: { record: StreamRecord; where: Whereabouts }[]): void 
       byScope.set(client.scopeKey, payload);
     }
     if (payload !== null) client.socket.send(payload);
+  }
+}
+
+function parseObject(text: string): { eventId?: unknown; handoverId?: unknown } | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? value : undefined;
+  } catch {
+    return undefined;
   }
 }
 

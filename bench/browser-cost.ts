@@ -377,7 +377,7 @@ function describe(cost: PageCost): string {
     `style+layout ${b.styleLayout.toFixed(1)}, paint ${b.paint.toFixed(1)}), whole browser ` +
     `${cost.browserCpuPerSecondMs.toFixed(0)} ms CPU per s, longest task ${cost.longestTaskMs.toFixed(1)} ms, ` +
     `long tasks ${cost.longTasksInTrace} (observer ${cost.longTasksObserved}); V8's garbage collector apart: ` +
-    `${cost.collector.tasks} tasks, ${cost.collector.cpuMs.toFixed(1)} ms, longest ${cost.collector.longestCpuMs.toFixed(1)} ms` +
+    `${cost.collector.tasks} tasks, ${cost.collector.cpuMs.toFixed(1)} ms CPU, longest ${cost.collector.longestCpuMs.toFixed(1)} ms` +
     (cost.detailedPerUpdateCpuMs === undefined
       ? ''
       : `; totals from a light trace (script ${cost.lightBreakdownCpuMs?.script.toFixed(1)}, frames ` +

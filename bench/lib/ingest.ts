@@ -18,7 +18,7 @@ export const SINGLE_EVENTS = 'single events, 64 feeds';
  * Durable, acknowledged ingest into one instance on Redis (appendonly, appendfsync always): concurrent
  * feeds post as fast as answers come back, in batches and as single events; only accepted events count.
  * Then the same single events into the bare pipeline, so the product's figure can be read against what
- * this machine allows at all.
+ * this machine allows at all. Each load starts on a fresh deployment, so none inherits another's log.
  */
 export async function runIngest(
   durationMs: number,
@@ -27,12 +27,11 @@ export async function runIngest(
 ): Promise<IngestRow[]> {
   const sender = RpcChild.fork<SenderApi>('sender-worker.ts');
   try {
-    const rows = await measure('redis', sender, durationMs, log, env, [
-      ['batches of 100, 8 feeds', 8, 100],
-      [SINGLE_EVENTS, 64, 1],
-    ]);
-    const baseline = await measure('baseline', sender, durationMs, log, {}, [[SINGLE_EVENTS, 64, 1]]);
-    return [...rows, ...baseline.map((row) => ({ ...row, baseline: true as const }))];
+    return [
+      await measure('redis', sender, durationMs, log, env, ['batches of 100, 8 feeds', 8, 100]),
+      await measure('redis', sender, durationMs, log, env, [SINGLE_EVENTS, 64, 1]),
+      { ...(await measure('baseline', sender, durationMs, log, {}, [SINGLE_EVENTS, 64, 1])), baseline: true },
+    ];
   } finally {
     await sender.stop();
   }
@@ -44,27 +43,24 @@ async function measure(
   durationMs: number,
   log: (line: string) => void,
   env: Record<string, string>,
-  loads: (readonly [label: string, concurrency: number, batchSize: number])[],
-): Promise<IngestRow[]> {
+  [label, concurrency, batchSize]: readonly [label: string, concurrency: number, batchSize: number],
+): Promise<IngestRow> {
   const deployment = await startDeployment({ kind, instances: 1, env });
   try {
     const baseUrls = deployment.instances.map((instance) => instance.httpUrl);
+    // A new target starts new traffic: no follow-up refers to a handover another deployment holds.
     await sender.call('configure', { mode: 'http', baseUrls, token: deployment.tokens.feed });
     if (kind === 'redis') await sender.call('seed', { count: 500 });
-    // Warm up (JIT, connection pool) before anything is counted.
+    // Warm up (JIT, connection pool) before anything is counted; the bare pipeline has no batch route.
     await sender.call('ingest', { concurrency: 4, batchSize: kind === 'redis' ? 50 : 1, durationMs: 1_500 });
-    const rows: IngestRow[] = [];
-    for (const [label, concurrency, batchSize] of loads) {
-      const watch = new ProcWatch({ ...deployment.pids(), sender: sender.pid });
-      const machine = new SystemCpuWatch(availableParallelism());
-      const result = await sender.call('ingest', { concurrency, batchSize, durationMs });
-      const row = { label, ...result, processes: watch.stop(), machineCpuPercent: machine.stop() };
-      log(
-        `  ${kind === 'baseline' ? 'baseline, ' : ''}${label}: ${row.eventsPerSecond.toFixed(0)} events/s acknowledged, ack p50 ${row.ackMs.p50.toFixed(1)} ms p99 ${row.ackMs.p99.toFixed(1)} ms, refused ${row.refused}`,
-      );
-      rows.push(row);
-    }
-    return rows;
+    const watch = new ProcWatch({ ...deployment.pids(), sender: sender.pid });
+    const machine = new SystemCpuWatch(availableParallelism());
+    const result = await sender.call('ingest', { concurrency, batchSize, durationMs });
+    const row = { label, ...result, processes: watch.stop(), machineCpuPercent: machine.stop() };
+    log(
+      `  ${kind === 'baseline' ? 'baseline, ' : ''}${label}: ${row.eventsPerSecond.toFixed(0)} events/s acknowledged, ack p50 ${row.ackMs.p50.toFixed(1)} ms p99 ${row.ackMs.p99.toFixed(1)} ms, refused ${row.refused}`,
+    );
+    return row;
   } finally {
     await deployment.dispose();
   }

@@ -347,7 +347,7 @@ export function renderMarkdown(results: BenchResults): string {
           'Main-thread busy CPU ms/s',
           'Whole browser CPU ms/s',
           'Longest task ms',
-          'GC tasks apart: count / CPU ms / longest ms',
+          'GC tasks apart: count / CPU ms / longest CPU ms',
           'Long tasks (trace / observer)',
           'Events posted',
         ],

@@ -153,7 +153,9 @@ function topLevelTasks(sorted: TraceEvent[]): TraceEvent[] {
  * scavenge during a render) stays in that task and so in its update.
  */
 function isCollectorTask(e: TraceEvent): boolean {
-  return e.args?.src_file?.includes('v8/src/heap/') === true;
+  const source = e.args?.src_file ?? '';
+  // FinalizationRegistry callbacks are posted from there too, but they run the page's own script.
+  return source.includes('v8/src/heap/') && !source.endsWith('finalization-registry-cleanup-task.cc');
 }
 
 /** A scheduler task: `RunTask` (detailed timeline category) or `ThreadControllerImpl::RunTask` (toplevel). */
