@@ -12,34 +12,20 @@ const thread: TraceEvent = {
   args: { name: 'CrRendererMain' },
 };
 
-/** A light trace's task: where it was posted from is on the task itself. */
-function task(atMs: number, cpuMs: number, src_file: string, src_func = 'Run'): TraceEvent {
+/** A main-thread task event of `cpuMs`, from `atMs`. */
+function runTask(name: string, atMs: number, cpuMs: number, args?: TraceEvent['args']): TraceEvent {
   const dur = cpuMs * 1000;
-  return {
-    name: 'ThreadControllerImpl::RunTask',
-    ph: 'X',
-    ts: atMs * 1000,
-    dur,
-    tdur: dur,
-    pid: PID,
-    tid: MAIN,
-    args: { src_file, src_func },
-  };
+  return { name, ph: 'X', ts: atMs * 1000, dur, tdur: dur, pid: PID, tid: MAIN, ...(args && { args }) };
+}
+
+/** A light trace's task: where it was posted from is on the task itself. */
+function task(atMs: number, cpuMs: number, src_file: string): TraceEvent {
+  return runTask('ThreadControllerImpl::RunTask', atMs, cpuMs, { src_file, src_func: 'Run' });
 }
 
 /** A detailed trace's task: a RunTask wrapping the scheduler's, which alone says where it came from. */
 function wrapped(atMs: number, cpuMs: number, src_file: string): TraceEvent[] {
-  const dur = cpuMs * 1000;
-  const outer: TraceEvent = {
-    name: 'RunTask',
-    ph: 'X',
-    ts: atMs * 1000,
-    dur,
-    tdur: dur,
-    pid: PID,
-    tid: MAIN,
-  };
-  return [outer, { ...task(atMs, cpuMs - 0.01, src_file), ts: atMs * 1000 + 5 }];
+  return [runTask('RunTask', atMs, cpuMs), task(atMs + 0.005, cpuMs - 0.01, src_file)];
 }
 
 const MESSAGE = 'mojo/public/cpp/system/simple_watcher.cc';
