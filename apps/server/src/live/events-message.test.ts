@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@handover/domain';
 import { describe, expect, it } from 'vitest';
 import { arrival } from '../test-support/events-factory';
-import { encodedEvent, eventsMessage } from './events-message';
+import { CACHED_ENCODINGS, encodedEvent, eventsMessage } from './events-message';
 
 const AT = Date.parse('2026-11-21T14:00:00Z');
 
@@ -38,5 +38,18 @@ describe('eventsMessage', () => {
     expect(bytes.toString('utf8')).toBe(JSON.stringify(event));
     // A slice of Node's shared pool would keep the whole pool chunk alive while the event is remembered.
     expect(bytes.buffer.byteLength).toBe(bytes.length);
+  });
+
+  it('keeps only the most recent encodings', () => {
+    const oldest = recorded(0);
+    const first = encodedEvent(oldest);
+    const later = Array.from({ length: CACHED_ENCODINGS }, (_, index) => recorded(index + 1));
+    for (const event of later) encodedEvent(event);
+    const newest = later.at(-1) as RecordedEvent;
+    expect(encodedEvent(newest)).toBe(encodedEvent(newest));
+    // Dropped from the cache, encoded again: equal bytes, another Buffer.
+    const again = encodedEvent(oldest);
+    expect(again).not.toBe(first);
+    expect(again.equals(first)).toBe(true);
   });
 });

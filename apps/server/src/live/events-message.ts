@@ -4,13 +4,19 @@ const OPEN = Buffer.from('{"type":"events","events":[');
 const COMMA = Buffer.from(',');
 const CLOSE = Buffer.from(']}');
 
-/** Each event's JSON, encoded once: it goes to every screen in scope and into every resume after it. */
-const encoded = new WeakMap<RecordedEvent, Buffer>();
+/**
+ * How many events' encodings are kept: the most recent, which a flush and nearly every resume carry
+ * (a screen resumes from within seconds of where it left). An hour of England's events, 100 s at the
+ * bench's 100 a second; about 4 MB of bytes. Older ones are encoded again when a long-lost screen asks.
+ */
+export const CACHED_ENCODINGS = 10_000;
+
+/** Insertion order is age order: the first key is the oldest encoding. */
+const encoded = new Map<RecordedEvent, Buffer>();
 
 /**
- * An event's JSON as UTF-8, the same Buffer every time. Its own allocation, not a slice of Node's
- * shared 8 KB pool: kept for as long as the event is in the resume buffer (tens of thousands), a slice
- * would keep alive the whole pool chunk, and everything else allocated from it, with it.
+ * An event's JSON as UTF-8, the same Buffer while it is among the last CACHED_ENCODINGS encoded. Its
+ * own allocation, not a slice of Node's shared 8 KB pool, which it would keep alive whole.
  */
 export function encodedEvent(recorded: RecordedEvent): Buffer {
   let bytes = encoded.get(recorded);
@@ -19,6 +25,7 @@ export function encodedEvent(recorded: RecordedEvent): Buffer {
     bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(json, 'utf8'));
     bytes.write(json, 'utf8');
     encoded.set(recorded, bytes);
+    if (encoded.size > CACHED_ENCODINGS) encoded.delete(encoded.keys().next().value as RecordedEvent);
   }
   return bytes;
 }
