@@ -12,7 +12,7 @@ export interface IngestRow extends IngestResult {
   machineCpuPercent: number;
 }
 
-export const SINGLE_EVENTS = 'single events, 64 feeds';
+const SINGLE_EVENTS = 'single events, 64 feeds';
 
 /**
  * Durable, acknowledged ingest into one instance on Redis (appendonly, appendfsync always): concurrent

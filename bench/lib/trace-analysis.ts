@@ -28,8 +28,6 @@ export interface MainThreadUpdate {
   frameCpuMs: number;
   styleLayoutCpuMs: number;
   paintCpuMs: number;
-  /** Longest single task in it, wall time. */
-  longestTaskMs: number;
   /** Whether a timer fired in it (the per-second tick). */
   timer: boolean;
 }
@@ -82,7 +80,6 @@ export function mainThreadProfile(trace: { traceEvents: TraceEvent[] }, gapMs = 
         : members.filter(isFrameTask).reduce((sum, t) => sum + ms(t.tdur ?? t.dur), 0),
       styleLayoutCpuMs: inside('LocalFrameView::UpdateStyleAndLayout', start, end),
       paintCpuMs: inside('LocalFrameView::RunPaintLifecyclePhase', start, end),
-      longestTaskMs: Math.max(...members.map((t) => ms(t.dur))),
       timer: timers.some((t) => t >= start && t <= end),
     });
     group = [];
