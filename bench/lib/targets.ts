@@ -182,7 +182,7 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
 /** The last window's figures, once V8 has compiled the page's hot code: beside the verdict, not in it. */
 function settled(page: PageCost): string {
   const cpu = page.settledPerUpdateCpuMs;
-  return `settled, a window ${fmt(2 * page.windowS, 0)} s later: p50 ${fmt(cpu.p50)}, p95 ${fmt(cpu.p95)}, max ${fmt(cpu.max)} ms`;
+  return `settled, a last window: p50 ${fmt(cpu.p50)}, p95 ${fmt(cpu.p95)}, max ${fmt(cpu.max)} ms`;
 }
 
 /** V8's own collector tasks are not counted as updates (bench/lib/trace-analysis.ts): shown beside them. */
