@@ -3,7 +3,7 @@ import type { AreaFigures } from '../../shared/lib/area-figures';
 import { formatDurationWords } from '../../shared/lib/format-duration';
 import { HoursLostCards, WithinTargetCard } from '../../shared/ui/area-figure-cards';
 import { FigureCard } from '../../shared/ui/figure-card';
-import { formatCount } from '../../shared/ui/format-count';
+import { formatCount, formatCountOf } from '../../shared/ui/format-count';
 
 /** The headline for England, a region or a trust: the 15-minute standard first, then time lost. */
 export function NationalFigures({ figures, thresholds }: { figures: AreaFigures; thresholds: Thresholds }) {
@@ -17,7 +17,7 @@ export function NationalFigures({ figures, thresholds }: { figures: AreaFigures;
       </FigureCard>
       <FigureCard label="Crews waiting now" value={formatCount(figures.heldNow)} testId="figure-waiting">
         {figures.cohortedNow > 0
-          ? `plus ${formatCount(figures.cohortedNow)} patients cohorted`
+          ? `plus ${formatCountOf(figures.cohortedNow, 'patient')} cohorted`
           : 'waiting to hand over'}
       </FigureCard>
       <FigureCard
