@@ -161,6 +161,11 @@ describe('the bench keep-alive client', () => {
     await expect(post(`${origin}/`, {}, '')).rejects.toThrow(/chunk size/);
   });
 
+  it('gives up on a server that never answers', async () => {
+    const origin = await serveRaw(() => undefined);
+    await expect(post(`${origin}/`, {}, '', 100)).rejects.toThrow(/no answer within 100 ms/);
+  });
+
   it('refuses anything but plain HTTP', async () => {
     await expect(post('https://127.0.0.1:1/', {}, '')).rejects.toThrow(/plain HTTP/);
   });

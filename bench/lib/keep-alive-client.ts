@@ -13,11 +13,18 @@ export interface RawAnswer {
 }
 
 const HEAD_END = Buffer.from('\r\n\r\n');
+/** A server that has not answered by then is stuck: the bench reports it rather than waiting for ever. */
+const ANSWER_TIMEOUT_MS = 120_000;
 
 /** Free connections by origin ("host:port"); a request takes one or opens a new one. */
 const idle = new Map<string, Connection[]>();
 
-export async function post(url: string, headers: Record<string, string>, body: string): Promise<RawAnswer> {
+export async function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs = ANSWER_TIMEOUT_MS,
+): Promise<RawAnswer> {
   const { protocol, hostname, port, pathname, search } = new URL(url);
   if (protocol !== 'http:') throw new Error(`The bench's client speaks plain HTTP only, not ${protocol}`);
   const origin = `${hostname}:${port || 80}`;
@@ -29,7 +36,7 @@ export async function post(url: string, headers: Record<string, string>, body: s
   connection ??= new Connection(hostname.replace(/^\[(.*)\]$/, '$1'), Number(port || 80));
   let head = `POST ${pathname}${search} HTTP/1.1\r\nhost: ${origin}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n`;
   for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
-  const answer = await connection.exchange(`${head}\r\n${body}`);
+  const answer = await connection.exchange(`${head}\r\n${body}`, timeoutMs);
   if (connection.reusable) free.push(connection);
   return answer;
 }
@@ -75,10 +82,21 @@ class Connection {
     this.socket.on('close', () => this.fail(new Error('connection closed by the server')));
   }
 
-  exchange(request: string): Promise<RawAnswer> {
+  exchange(request: string, timeoutMs: number): Promise<RawAnswer> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.waiting = { resolve, reject };
+      const timer = setTimeout(() => this.fail(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      const done = () => clearTimeout(timer);
+      this.waiting = {
+        resolve: (answer) => {
+          done();
+          resolve(answer);
+        },
+        reject: (error) => {
+          done();
+          reject(error);
+        },
+      };
       // Idle connections do not keep the process alive; one in use does.
       this.socket.ref();
       this.socket.write(request);
