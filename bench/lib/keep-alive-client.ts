@@ -44,6 +44,7 @@ export async function post(
 interface Waiting {
   resolve: (answer: RawAnswer) => void;
   reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
   /** Set once the head of an answer whose body runs until the server closes has been read. */
   untilClose?: { status: number; bodyStart: number };
 }
@@ -86,17 +87,7 @@ class Connection {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this.fail(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-      const done = () => clearTimeout(timer);
-      this.waiting = {
-        resolve: (answer) => {
-          done();
-          resolve(answer);
-        },
-        reject: (error) => {
-          done();
-          reject(error);
-        },
-      };
+      this.waiting = { resolve, reject, timer };
       // Idle connections do not keep the process alive; one in use does.
       this.socket.ref();
       this.socket.write(request);
@@ -106,6 +97,7 @@ class Connection {
   private fail(error: Error): void {
     this.reusable = false;
     this.failure ??= error;
+    clearTimeout(this.waiting?.timer);
     this.waiting?.reject(error);
     this.waiting = undefined;
     this.socket.destroy();
@@ -116,6 +108,7 @@ class Connection {
     this.waiting = undefined;
     this.received = Buffer.alloc(0);
     this.socket.unref();
+    clearTimeout(waiting?.timer);
     waiting?.resolve(answer);
   }
 
