@@ -20,7 +20,7 @@ import {
   type ReleaseOutcome,
   type ReleaseRespondedEvent,
 } from './events';
-import { HANDOVER_STATES, type Handover } from './handover';
+import { HANDOVER_STATES, type Handover, shapedHandover } from './handover';
 import { type ApplyResult, applyEvent, foldEvents } from './handover-reducer';
 
 // ---- helpers -------------------------------------------------------------------------------------
@@ -155,6 +155,11 @@ describe('eta', () => {
         state: 'inbound',
         preAlerted: true,
         expectedAt: ms('10:00'),
+        arrivedAt: undefined,
+        crewHandedOverAt: undefined,
+        edHandedOverAt: undefined,
+        clearedAt: undefined,
+        cancelled: undefined,
         releaseRequests: [],
         corrections: [],
         eventIds: [event.eventId],
@@ -163,10 +168,11 @@ describe('eta', () => {
     });
   });
 
-  it('leaves category out when the pre-alert gives none', () => {
+  it('leaves category undefined, and out of its JSON, when the pre-alert gives none', () => {
     const { category: _omitted, ...withoutCategory } = eta('09:40', '10:00');
     const handover = accepted(apply(undefined, withoutCategory));
-    expect('category' in handover).toBe(false);
+    expect(handover.category).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(handover))).not.toHaveProperty('category');
   });
 
   it('updates expectedAt on an inbound handover', () => {
@@ -204,7 +210,12 @@ describe('arrived', () => {
         category: 2,
         state: 'waiting',
         preAlerted: false,
+        expectedAt: undefined,
         arrivedAt: ms('10:00'),
+        crewHandedOverAt: undefined,
+        edHandedOverAt: undefined,
+        clearedAt: undefined,
+        cancelled: undefined,
         releaseRequests: [],
         corrections: [],
         eventIds: [event.eventId],
@@ -855,5 +866,32 @@ describe('properties', () => {
         }
       }),
     );
+  });
+});
+
+describe('one shape for every handover', () => {
+  const keysOf = (handover: Handover): string[] => Object.keys(handover);
+  const reference = keysOf(waiting());
+
+  it('whatever events made it: the same fields, in the same order', () => {
+    const made = [
+      inbound(),
+      cohorted(),
+      handedOverState(),
+      closed(),
+      cancelledState(),
+      build(eta('09:40', '10:00'), arrived('10:00')),
+      build(arrived('10:00'), releaseRequested('10:20'), releaseResponded('10:25', 'released')),
+      build(arrived('10:00'), corrected('category', 1)),
+      build(arrived('10:00', { category: undefined })),
+    ];
+    for (const handover of made) expect(keysOf(handover)).toStrictEqual(reference);
+  });
+
+  it('a handover parsed from JSON, which leaves absent fields out, takes it back', () => {
+    const parsed: Handover = JSON.parse(JSON.stringify(closed()));
+    expect(keysOf(parsed)).not.toStrictEqual(reference);
+    expect(keysOf(shapedHandover(parsed))).toStrictEqual(reference);
+    expect(shapedHandover(parsed)).toEqual(parsed);
   });
 });

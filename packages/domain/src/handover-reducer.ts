@@ -13,7 +13,13 @@ import {
   type ReleaseRequestedEvent,
   type ReleaseRespondedEvent,
 } from './events';
-import type { Correction, Handover, HandoverState, ReleaseRequest } from './handover';
+import {
+  type Correction,
+  type Handover,
+  type HandoverState,
+  type ReleaseRequest,
+  shapedHandover,
+} from './handover';
 
 /**
  * The handover state machine (DOMAIN.md section 3): folds recorded events into a Handover.
@@ -51,12 +57,12 @@ export function applyEvent(current: Handover | undefined, recorded: RecordedEven
   if (current?.eventIds.includes(event.eventId)) return { ok: true, handover: current, duplicate: true };
   const step = current === undefined ? open(recorded) : advance(current, recorded);
   if (!step.ok) return step;
-  const handover: Handover = {
+  const handover = shapedHandover({
     ...step.handover,
     // concat allocates the exact length; a spread leaves spare capacity in every handover's list.
     eventIds: step.handover.eventIds.concat(event.eventId),
     lastCursor: recorded.cursor,
-  };
+  });
   return { ok: true, handover, duplicate: false };
 }
 

@@ -23,6 +23,17 @@ describe('live store', () => {
     expect(state.connection.phase).toBe('open');
   });
 
+  it("gives a snapshot's handovers, parsed from JSON, the reducer's one shape", () => {
+    const store = createLiveStore();
+    const parsed = JSON.parse(JSON.stringify(waitingHandover('a', T0)));
+    store.getState().snapshot([parsed], '5-0', T0, T0);
+    store.getState().events([recorded(arrivedEvent('b', T0), '6-0')], T0);
+    const { handovers } = store.getState();
+    const keysOf = (id: string) => Object.keys(handovers.get(id) ?? {});
+    expect(keysOf('a')).toStrictEqual(keysOf('b'));
+    expect(handovers.get('a')).toEqual(parsed);
+  });
+
   it('applies events after the cursor with the domain reducer and advances the cursor', () => {
     const store = createLiveStore();
     store.getState().snapshot([waitingHandover('a', T0)], '5-0', T0, T0);

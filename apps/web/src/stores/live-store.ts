@@ -1,4 +1,4 @@
-import { compareCursors, type Handover, type RecordedEvent } from '@handover/domain';
+import { compareCursors, type Handover, type RecordedEvent, shapedHandover } from '@handover/domain';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { applyRecordedEvents } from './apply-recorded-events';
@@ -110,7 +110,10 @@ export function createLiveStore(): StoreApi<LiveState> {
 
     snapshot: (handovers, cursor, serverTime, at) =>
       set(({ connection }) => ({
-        handovers: SharedMap.from(handovers.map((handover) => [handover.handoverId, handover])),
+        // Parsed JSON leaves out absent fields: given the reducer's one shape, figures stay optimised.
+        handovers: SharedMap.from(
+          handovers.map((handover) => [handover.handoverId, shapedHandover(handover)]),
+        ),
         cursor,
         hasSnapshot: true,
         serverOffsetMs: serverTime - at,
