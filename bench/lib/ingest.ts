@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { startDeployment } from './deployment';
+import { serverCpuPerEventUs } from './ingest-figures';
 import { type ProcUsage, ProcWatch, SystemCpuWatch } from './proc-sampler';
 import { RpcChild } from './rpc';
 import type { IngestResult, SenderApi } from './sender-api';
@@ -31,10 +32,7 @@ export async function runIngest(
     return [
       await measure('redis', sender, durationMs, log, env, ['batches of 100, 8 feeds', 8, 100]),
       await measure('redis', sender, durationMs, log, env, [SINGLE_EVENTS, SINGLE_FEEDS, 1]),
-      {
-        ...(await measure('baseline', sender, durationMs, log, {}, [SINGLE_EVENTS, SINGLE_FEEDS, 1])),
-        baseline: true,
-      },
+      await measure('baseline', sender, durationMs, log, {}, [SINGLE_EVENTS, SINGLE_FEEDS, 1]),
     ];
   } finally {
     await sender.stop();
@@ -60,9 +58,15 @@ async function measure(
     const watch = new ProcWatch({ ...deployment.pids(), sender: sender.pid });
     const machine = new SystemCpuWatch(availableParallelism());
     const result = await sender.call('ingest', { concurrency, batchSize, durationMs });
-    const row = { label, ...result, processes: watch.stop(), machineCpuPercent: machine.stop() };
+    const row: IngestRow = {
+      label,
+      ...result,
+      processes: watch.stop(),
+      machineCpuPercent: machine.stop(),
+      ...(kind === 'baseline' ? { baseline: true } : {}),
+    };
     log(
-      `  ${kind === 'baseline' ? 'baseline, ' : ''}${label}: ${row.eventsPerSecond.toFixed(0)} events/s acknowledged, ack p50 ${row.ackMs.p50.toFixed(1)} ms p99 ${row.ackMs.p99.toFixed(1)} ms, refused ${row.refused}`,
+      `  ${kind === 'baseline' ? 'baseline, ' : ''}${label}: ${row.eventsPerSecond.toFixed(0)} events/s acknowledged, ack p50 ${row.ackMs.p50.toFixed(1)} ms p99 ${row.ackMs.p99.toFixed(1)} ms, refused ${row.refused}, server CPU ${serverCpuPerEventUs(row).toFixed(0)} µs per event`,
     );
     return row;
   } finally {

@@ -1,5 +1,6 @@
 import type { PageCost } from '../browser-cost';
 import type { DeliveryRow } from './delivery-scenario';
+import { serverCpuPerEventUs } from './ingest-figures';
 import type { BenchResults } from './results';
 
 const n = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
@@ -113,6 +114,7 @@ export function renderMarkdown(results: BenchResults): string {
           'Doubled',
           'Copies/s',
           'Server CPU %',
+          'Server CPU µs per event',
           'Redis CPU %',
           'RSS max MB',
           'Load gen CPU %',
@@ -214,6 +216,7 @@ export function renderMarkdown(results: BenchResults): string {
           'Ack p99 ms',
           'Refused',
           'Server CPU %',
+          'Server CPU µs per event',
           'Redis CPU %',
           'Sender CPU %',
           'Machine CPU %',
@@ -226,6 +229,7 @@ export function renderMarkdown(results: BenchResults): string {
           n(r.ackMs.p99),
           int(r.refused + r.networkErrors),
           n(r.processes[r.baseline ? 'baseline A' : 'instance A']?.cpuPercent ?? Number.NaN, 0),
+          n(serverCpuPerEventUs(r), 0),
           n(r.processes.redis?.cpuPercent ?? Number.NaN, 0),
           n(r.processes.sender?.cpuPercent ?? Number.NaN, 0),
           n(r.machineCpuPercent, 0),

@@ -1,5 +1,6 @@
 import type { PageCost } from '../browser-cost';
 import type { DeliveryRow } from './delivery-scenario';
+import { serverCpuPerEventUs } from './ingest-figures';
 import type { BenchResults, TargetCheck } from './results';
 
 /** The issue's targets for this 2-core machine, checked against what the run measured. */
@@ -89,7 +90,7 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
   for (const ingest of ingestRows.filter((row) => !row.baseline)) {
     const against =
       bare?.label === ingest.label && bare.eventsPerSecond > 0
-        ? `; the bare pipeline (HTTP to XADD, nothing checked) in the same run: ${fmt(bare.eventsPerSecond, 0)} events/s (${fmt(ingest.eventsPerSecond / bare.eventsPerSecond, 2)} x)`
+        ? `; the bare pipeline (HTTP to XADD, nothing checked) in the same run: ${fmt(bare.eventsPerSecond, 0)} events/s (${fmt(ingest.eventsPerSecond / bare.eventsPerSecond, 2)} x); server CPU per event ${fmt(serverCpuPerEventUs(ingest), 0)} µs against ${fmt(serverCpuPerEventUs(bare), 0)} (${fmt(serverCpuPerEventUs(ingest) / serverCpuPerEventUs(bare), 2)} x)`
         : '';
     checks.push({
       target: `Durable acknowledged ingest >= ${TARGET.ingestPerSecond.toLocaleString('en-GB')} events/s per instance (Redis, AOF always): ${ingest.label}`,
