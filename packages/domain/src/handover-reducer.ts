@@ -57,8 +57,7 @@ export function applyEvent(current: Handover | undefined, recorded: RecordedEven
   if (current?.eventIds.includes(event.eventId)) return { ok: true, handover: current, duplicate: true };
   const step = current === undefined ? open(recorded) : advance(current, recorded);
   if (!step.ok) return step;
-  const handover = shapedHandover({
-    ...step.handover,
+  const handover = shapedHandover(step.handover, {
     // concat allocates the exact length; a spread leaves spare capacity in every handover's list.
     eventIds: step.handover.eventIds.concat(event.eventId),
     lastCursor: recorded.cursor,

@@ -67,8 +67,13 @@ export interface Handover {
  * handover parsed from a snapshot) reaches it. The reducer returns only handovers made here, and a
  * snapshot's are passed through it.
  */
-export function shapedHandover(handover: Handover): Handover {
-  return {
+export function shapedHandover(
+  handover: Handover,
+  // The reducer's bookkeeping for the event just applied, taken here rather than through one more copy.
+  { eventIds, lastCursor }: Pick<Handover, 'eventIds' | 'lastCursor'> = handover,
+): Handover {
+  // Every field listed, optional ones too: a field added to Handover and not here fails to compile.
+  const shaped = {
     handoverId: handover.handoverId,
     siteCode: handover.siteCode,
     ambulanceTrustCode: handover.ambulanceTrustCode,
@@ -84,7 +89,8 @@ export function shapedHandover(handover: Handover): Handover {
     cancelled: handover.cancelled,
     releaseRequests: handover.releaseRequests,
     corrections: handover.corrections,
-    eventIds: handover.eventIds,
-    lastCursor: handover.lastCursor,
-  };
+    eventIds,
+    lastCursor,
+  } satisfies Record<keyof Handover, unknown>;
+  return shaped;
 }
