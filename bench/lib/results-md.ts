@@ -5,12 +5,17 @@ import type { BenchResults } from './results';
 
 const n = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 const int = (value: number) => Math.round(value).toLocaleString('en-GB');
-const table = (header: string[], rows: string[][]) =>
-  [
+export function table(header: string[], rows: string[][]): string {
+  // A row one cell short would shift every later column under the wrong heading.
+  const uneven = rows.find((row) => row.length !== header.length);
+  if (uneven)
+    throw new Error(`A row of ${uneven.length} cells under ${header.length} headings: ${header.join(', ')}`);
+  return [
     `| ${header.join(' | ')} |`,
     `|${header.map(() => '---').join('|')}|`,
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
+}
 const verdict = (pass: boolean | null) => (pass === null ? 'not measured' : pass ? '**PASS**' : '**FAIL**');
 
 const KIND_LABEL: Record<DeliveryRow['kind'], string> = {
@@ -114,7 +119,6 @@ export function renderMarkdown(results: BenchResults): string {
           'Doubled',
           'Copies/s',
           'Server CPU %',
-          'Server CPU µs per event',
           'Redis CPU %',
           'RSS max MB',
           'Load gen CPU %',
