@@ -66,10 +66,15 @@ async function measure(
       ...(kind === 'baseline' ? { baseline: true } : {}),
     };
     log(
-      `  ${kind === 'baseline' ? 'baseline, ' : ''}${label}: ${row.eventsPerSecond.toFixed(0)} events/s acknowledged, ack p50 ${row.ackMs.p50.toFixed(1)} ms p99 ${row.ackMs.p99.toFixed(1)} ms, refused ${row.refused}, server CPU ${serverCpuPerEventUs(row).toFixed(0)} µs per event`,
+      `  ${kind === 'baseline' ? 'baseline, ' : ''}${label}: ${row.eventsPerSecond.toFixed(0)} events/s acknowledged, ack p50 ${row.ackMs.p50.toFixed(1)} ms p99 ${row.ackMs.p99.toFixed(1)} ms, refused ${row.refused}${cpuPerEvent(row)}`,
     );
     return row;
   } finally {
     await deployment.dispose();
   }
+}
+
+function cpuPerEvent(row: IngestRow): string {
+  const us = serverCpuPerEventUs(row);
+  return Number.isFinite(us) ? `, server CPU ${us.toFixed(0)} µs per event` : '';
 }
