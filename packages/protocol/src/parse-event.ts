@@ -14,19 +14,15 @@ const validators = Object.fromEntries(EVENT_TYPES.map((type) => [type, Compile(E
  * makes sense for its handover (and its time window) is the server's and the domain's job.
  */
 export function parseHandoverEvent(input: unknown, fieldPrefix = ''): ParseResult<HandoverEvent> {
-  const fail = (error: ApiError): ParseResult<HandoverEvent> => ({
-    ok: false,
-    error: error.field === undefined ? error : { ...error, field: fieldPrefix + error.field },
-  });
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return fail({ code: 'INVALID_BODY', message: 'An event must be a JSON object.' });
+    return failure(fieldPrefix, { code: 'INVALID_BODY', message: 'An event must be a JSON object.' });
   }
   const type = (input as { type?: unknown }).type;
   if (type === undefined) {
-    return fail({ code: 'MISSING_FIELD', message: "Missing field 'type'.", field: 'type' });
+    return failure(fieldPrefix, { code: 'MISSING_FIELD', message: "Missing field 'type'.", field: 'type' });
   }
   if (!EVENT_TYPES.includes(type as EventType)) {
-    return fail({
+    return failure(fieldPrefix, {
       code: 'INVALID_FIELD',
       message: `Field 'type' must be one of ${EVENT_TYPES.join(', ')}.`,
       field: 'type',
@@ -34,12 +30,12 @@ export function parseHandoverEvent(input: unknown, fieldPrefix = ''): ParseResul
   }
   const validator = validators[type as EventType];
   if (!validator.Check(input)) {
-    return fail(describeFirstError([...validator.Errors(input)]));
+    return failure(fieldPrefix, describeFirstError([...validator.Errors(input)]));
   }
   for (const field of TIMESTAMP_FIELDS) {
     const value = (input as Record<string, unknown>)[field];
     if (typeof value === 'string' && Number.isNaN(Date.parse(value))) {
-      return fail({
+      return failure(fieldPrefix, {
         code: 'INVALID_TIMESTAMP',
         message: `Field '${field}' is not a real date and time.`,
         field,
@@ -47,6 +43,14 @@ export function parseHandoverEvent(input: unknown, fieldPrefix = ''): ParseResul
     }
   }
   return { ok: true, value: input as HandoverEvent };
+}
+
+/** A refusal naming the field within the caller's document (`events/3/at` in a batch). */
+function failure(fieldPrefix: string, error: ApiError): ParseResult<HandoverEvent> {
+  return {
+    ok: false,
+    error: error.field === undefined ? error : { ...error, field: fieldPrefix + error.field },
+  };
 }
 
 interface ValidationIssue {
