@@ -7,6 +7,7 @@ import type { BenchReference } from './reference';
 import { RpcChild } from './rpc';
 import { scopeMix } from './scopes';
 import type { SenderApi } from './sender-api';
+import { type Stalls, StallWatch, stallClause } from './stall-watch';
 import { type LatencySummary, summarise } from './stats';
 import type { ClientSpec } from './worker-api';
 
@@ -65,6 +66,8 @@ export interface DeliveryRow {
   /** The bench's own processes (sender and client workers), for context. */
   loadGeneratorCpuPercent: number;
   machineCpuPercent: number;
+  /** Absent in results written before session 11. */
+  stalls?: Stalls;
   memory: InstanceMemory[];
   connect: PoolConnectResult;
 }
@@ -154,6 +157,7 @@ async function measureRate(
   pool.workerPids.forEach((pid, i) => {
     loadGenerator[`client ${i + 1}`] = pid;
   });
+  const stallWatch = await StallWatch.start(deployment.redis?.server.url);
   const watch = new ProcWatch(deployment.pids());
   const loadWatch = new ProcWatch(loadGenerator, 1_000);
   const machine = new SystemCpuWatch(availableParallelism());
@@ -162,6 +166,7 @@ async function measureRate(
   const processes = watch.stop();
   const loadUsage = loadWatch.stop();
   const machineCpuPercent = machine.stop();
+  const stalls = await stallWatch.stop();
   const delivery = await pool.collect(run.table);
   return {
     kind: group.kind,
@@ -192,6 +197,7 @@ async function measureRate(
     processes,
     loadGeneratorCpuPercent: Object.values(loadUsage).reduce((sum, u) => sum + u.cpuPercent, 0),
     machineCpuPercent,
+    stalls,
     memory,
     connect,
   };
@@ -218,6 +224,7 @@ export function describeRow(row: DeliveryRow): string {
     Object.entries(row.processes)
       .map(([label, usage]) => `${label} ${usage.cpuPercent.toFixed(0)}%`)
       .join(', ') +
-    `, load generator ${row.loadGeneratorCpuPercent.toFixed(0)}%, machine ${row.machineCpuPercent.toFixed(0)}%`
+    `, load generator ${row.loadGeneratorCpuPercent.toFixed(0)}%, machine ${row.machineCpuPercent.toFixed(0)}%` +
+    stallClause(row.stalls)
   );
 }

@@ -4,6 +4,7 @@ import { serverCpuPerEventUs } from './ingest-figures';
 import { type ProcUsage, ProcWatch, SystemCpuWatch } from './proc-sampler';
 import { RpcChild } from './rpc';
 import type { IngestResult, SenderApi } from './sender-api';
+import { type Stalls, StallWatch, stallClause } from './stall-watch';
 
 export interface IngestRow extends IngestResult {
   label: string;
@@ -11,6 +12,8 @@ export interface IngestRow extends IngestResult {
   baseline?: true;
   processes: Record<string, ProcUsage>;
   machineCpuPercent: number;
+  /** Absent in results written before session 11. */
+  stalls?: Stalls;
 }
 
 const SINGLE_FEEDS = 64;
@@ -55,6 +58,7 @@ async function measure(
     if (kind === 'redis') await sender.call('seed', { count: 500 });
     // Warm up (JIT, connection pool) before anything is counted; the bare pipeline has no batch route.
     await sender.call('ingest', { concurrency: 4, batchSize: kind === 'redis' ? 50 : 1, durationMs: 1_500 });
+    const stallWatch = await StallWatch.start(deployment.redis?.server.url);
     const watch = new ProcWatch({ ...deployment.pids(), sender: sender.pid });
     const machine = new SystemCpuWatch(availableParallelism());
     const result = await sender.call('ingest', { concurrency, batchSize, durationMs });
@@ -63,10 +67,11 @@ async function measure(
       ...result,
       processes: watch.stop(),
       machineCpuPercent: machine.stop(),
+      stalls: await stallWatch.stop(),
       ...(kind === 'baseline' ? { baseline: true } : {}),
     };
     log(
-      `  ${kind === 'baseline' ? 'baseline, ' : ''}${label}: ${row.eventsPerSecond.toFixed(0)} events/s acknowledged, ack p50 ${row.ackMs.p50.toFixed(1)} ms p99 ${row.ackMs.p99.toFixed(1)} ms, refused ${row.refused}${cpuPerEvent(row)}`,
+      `  ${kind === 'baseline' ? 'baseline, ' : ''}${label}: ${row.eventsPerSecond.toFixed(0)} events/s acknowledged, ack p50 ${row.ackMs.p50.toFixed(1)} ms p99 ${row.ackMs.p99.toFixed(1)} ms, refused ${row.refused}${cpuPerEvent(row)}${stallClause(row.stalls)}`,
     );
     return row;
   } finally {

@@ -2,6 +2,7 @@ import type { PageCost } from '../browser-cost';
 import type { DeliveryRow } from './delivery-scenario';
 import { serverCpuPerEventUs } from './ingest-figures';
 import type { BenchResults } from './results';
+import { describeStalls, NOTABLE_STALL_MS } from './stall-watch';
 
 const n = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 const int = (value: number) => Math.round(value).toLocaleString('en-GB');
@@ -60,7 +61,10 @@ export function renderMarkdown(results: BenchResults): string {
       `This is a virtual machine: the hypervisor gave ${n(load.stealPercent, 1)}% of its CPU time to other guests ` +
       'during the run (steal, counted as busy in the "machine CPU" column). ' +
       'Everything (servers, Redis, the client processes, the sender, Chromium, and whatever else was running on the ' +
-      'machine) shares its cores: the "machine CPU" column shows how busy it was during each measurement (200% = both cores).',
+      'machine) shares its cores: the "machine CPU" column shows how busy it was during each measurement (200% = both cores). ' +
+      `A measurement "stalled outside the product" had a bench thread that only wakes every 5 ms wake ${NOTABLE_STALL_MS} ms ` +
+      "or more late (the whole machine paused), or Redis's own latency monitor saw an event that slow (an fsync that " +
+      'appendfsync always waited for, say).',
     '',
   );
 
@@ -160,6 +164,8 @@ export function renderMarkdown(results: BenchResults): string {
         );
       }
       if (r.problems.length > 0) lines.push(`${r.rate}/s: ${r.problems.join('; ')}`);
+      const stalls = describeStalls(r.stalls);
+      if (stalls !== '') lines.push(`${r.rate}/s: stalled outside the product: ${stalls}`);
       return lines;
     });
     if (notes.length > 0) out.push(...notes.map((line) => `- ${line}`), '');
@@ -241,6 +247,11 @@ export function renderMarkdown(results: BenchResults): string {
       ),
       '',
     );
+    const stalled = results.ingest.flatMap((r) => {
+      const stalls = describeStalls(r.stalls);
+      return stalls === '' ? [] : [`- ${r.label}: stalled outside the product: ${stalls}`];
+    });
+    if (stalled.length > 0) out.push(...stalled, '');
   }
 
   const probe = results.crossInstance;

@@ -2,6 +2,7 @@ import type { PageCost } from '../browser-cost';
 import type { DeliveryRow } from './delivery-scenario';
 import { serverCpuPerEventUs } from './ingest-figures';
 import type { BenchResults, TargetCheck } from './results';
+import { stallClause } from './stall-watch';
 
 /** The issue's targets for this 2-core machine, checked against what the run measured. */
 export const TARGET = {
@@ -35,7 +36,7 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
     ours
       ? {
           target: `${scenario}: p99 delivery <= ${TARGET.p99Ms} ms`,
-          measured: `p99 ${fmt(ours.latencyMs.p99)} ms`,
+          measured: `p99 ${fmt(ours.latencyMs.p99)} ms${stallClause(ours.stalls)}`,
           pass: ours.latencyMs.p99 <= TARGET.p99Ms,
         }
       : { target: `${scenario}: p99 delivery <= ${TARGET.p99Ms} ms`, ...missing },
@@ -45,7 +46,7 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
     ours && baseline
       ? {
           target: ratioTarget,
-          measured: `${fmt(ours.latencyMs.p99)} / ${fmt(baseline.latencyMs.p99)} ms = ${fmt(ours.latencyMs.p99 / baseline.latencyMs.p99, 2)} x`,
+          measured: `${fmt(ours.latencyMs.p99)} / ${fmt(baseline.latencyMs.p99)} ms = ${fmt(ours.latencyMs.p99 / baseline.latencyMs.p99, 2)} x${stallClause(ours.stalls)}`,
           pass: ours.latencyMs.p99 <= TARGET.baselineRatio * baseline.latencyMs.p99,
         }
       : { target: ratioTarget, ...missing },
@@ -94,7 +95,7 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
         : '';
     checks.push({
       target: `Durable acknowledged ingest >= ${TARGET.ingestPerSecond.toLocaleString('en-GB')} events/s per instance (Redis, AOF always): ${ingest.label}`,
-      measured: `${fmt(ingest.eventsPerSecond, 0)} events/s${against}`,
+      measured: `${fmt(ingest.eventsPerSecond, 0)} events/s${against}${stallClause(ingest.stalls)}`,
       pass: ingest.eventsPerSecond >= TARGET.ingestPerSecond,
     });
   }
