@@ -2,7 +2,13 @@ import type { PageCost } from '../browser-cost';
 import type { DeliveryRow } from './delivery-scenario';
 import { serverCpuPerEventUs } from './ingest-figures';
 import type { BenchResults } from './results';
-import { describeStalls, NOTABLE_STALL_MS } from './stall-watch';
+import { describeStalls, NOTABLE_STALL_MS, type Stalls } from './stall-watch';
+
+/** A note line for a measurement that stalled (bench/lib/stall-watch.ts); none when nothing did. */
+function stallNote(label: string, stalls: Stalls | undefined): string[] {
+  const described = describeStalls(stalls);
+  return described === '' ? [] : [`${label}: stalled: ${described}`];
+}
 
 const n = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 const int = (value: number) => Math.round(value).toLocaleString('en-GB');
@@ -62,9 +68,9 @@ export function renderMarkdown(results: BenchResults): string {
       'during the run (steal, counted as busy in the "machine CPU" column). ' +
       'Everything (servers, Redis, the client processes, the sender, Chromium, and whatever else was running on the ' +
       'machine) shares its cores: the "machine CPU" column shows how busy it was during each measurement (200% = both cores). ' +
-      `A measurement "stalled outside the product" had a bench thread that only wakes every 5 ms wake ${NOTABLE_STALL_MS} ms ` +
-      "or more late (the whole machine paused), or Redis's own latency monitor saw an event that slow (an fsync that " +
-      'appendfsync always waited for, say).',
+      `A measurement that "stalled" had a bench thread that only wakes every 5 ms wake ${NOTABLE_STALL_MS} ms ` +
+      "or more late (the whole machine paused, or was that overloaded), or Redis's own latency monitor saw an " +
+      'event that slow (an fsync that appendfsync always waited for, or a slow command).',
     '',
   );
 
@@ -164,8 +170,7 @@ export function renderMarkdown(results: BenchResults): string {
         );
       }
       if (r.problems.length > 0) lines.push(`${r.rate}/s: ${r.problems.join('; ')}`);
-      const stalls = describeStalls(r.stalls);
-      if (stalls !== '') lines.push(`${r.rate}/s: stalled outside the product: ${stalls}`);
+      lines.push(...stallNote(`${r.rate}/s`, r.stalls));
       return lines;
     });
     if (notes.length > 0) out.push(...notes.map((line) => `- ${line}`), '');
@@ -247,11 +252,8 @@ export function renderMarkdown(results: BenchResults): string {
       ),
       '',
     );
-    const stalled = results.ingest.flatMap((r) => {
-      const stalls = describeStalls(r.stalls);
-      return stalls === '' ? [] : [`- ${r.label}: stalled outside the product: ${stalls}`];
-    });
-    if (stalled.length > 0) out.push(...stalled, '');
+    const stalled = results.ingest.flatMap((r) => stallNote(r.label, r.stalls));
+    if (stalled.length > 0) out.push(...stalled.map((line) => `- ${line}`), '');
   }
 
   const probe = results.crossInstance;

@@ -1,8 +1,10 @@
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { Redis } from 'ioredis';
 
 /**
- * What stalled during a measurement, other than the product: a tail latency of hundreds of ms in one
+ * What stalled during a measurement, beside the product's own work: a tail latency of hundreds of ms in one
  * run and not the next says little until it is known whether the whole machine stopped or Redis's
  * fsync did (appendfsync always waits for the disk on every write).
  */
@@ -13,7 +15,8 @@ export interface Stalls {
    */
   machinePauseMs: number;
   /**
-   * Redis's own latency monitor: each kind of event over NOTABLE_STALL_MS, its longest in ms. Undefined
+   * Redis's own latency monitor: each kind of event over NOTABLE_STALL_MS, its longest in ms. Mostly
+   * fsyncs (`aof-fsync-always`); `command` is a slow command, which may be the product's own. Undefined
    * where no Redis ran, or its monitor could not be read.
    */
   redis?: Record<string, number>;
@@ -31,23 +34,27 @@ setInterval(() => {
   const now = performance.now();
   const late = Math.round(now - last - ${TICK_MS});
   last = now;
-  // A maximum that a window's start may reset to 0 at any moment: compare-and-swap, no lock.
-  for (let seen = Atomics.load(workerData, 0); late > seen; ) {
-    const found = Atomics.compareExchange(workerData, 0, seen, late);
-    if (found === seen) break;
-    seen = found;
-  }
+  // The only writer; a window's start may reset the slot to 0 between these two steps, which at worst
+  // counts a lateness that straddles the reset in the new window.
+  if (late > Atomics.load(workerData, 0)) Atomics.store(workerData, 0, late);
 }, ${TICK_MS});
 `;
 
 /** The watcher thread's slot: its largest lateness, in ms, since the slot was last reset. */
-let lateness: Int32Array | undefined;
+let lateness: Promise<Int32Array> | undefined;
 
-function pauseWatcher(): Int32Array {
+/** Starts the watcher thread once, resolving when it runs (so the first window is watched whole). */
+function pauseWatcher(): Promise<Int32Array> {
   if (lateness === undefined) {
-    lateness = new Int32Array(new SharedArrayBuffer(4));
+    const slot = new Int32Array(new SharedArrayBuffer(4));
     // No inherited flags (a loader, --input-type=module): the source is a plain CommonJS script.
-    new Worker(WATCHER_SOURCE, { eval: true, workerData: lateness, execArgv: [] }).unref();
+    const worker = new Worker(WATCHER_SOURCE, { eval: true, workerData: slot, execArgv: [] });
+    worker.on('error', (error) => console.warn(`stall watch: the watcher thread failed: ${error}`));
+    // Kept referenced until it runs, so that a caller with nothing else pending does not exit meanwhile.
+    lateness = once(worker, 'online').then(() => {
+      worker.unref();
+      return slot;
+    });
   }
   return lateness;
 }
@@ -65,12 +72,14 @@ export class StallWatch {
 
   static async start(redisUrl?: string): Promise<StallWatch> {
     const redis = redisUrl === undefined ? undefined : await watchRedis(redisUrl);
-    const latest = pauseWatcher();
+    const latest = await pauseWatcher();
     Atomics.store(latest, 0, 0);
     return new StallWatch(latest, redis);
   }
 
   async stop(): Promise<Stalls> {
+    // A pause ending just now is seen at the watcher's next tick.
+    await sleep(2 * TICK_MS);
     const machinePauseMs = Atomics.load(this.latest, 0);
     const { redis } = this;
     if (redis === undefined) return { machinePauseMs };
@@ -91,7 +100,15 @@ export class StallWatch {
 
 /** A connection with the latency monitor on and emptied; undefined if Redis would not have it (a diagnostic only). */
 async function watchRedis(url: string): Promise<Redis | undefined> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0 });
+  // Never retries: a window that fails leaves this connection behind, and its Redis is about to stop.
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+    commandTimeout: 2_000,
+  });
+  redis.on('error', () => undefined);
   try {
     await redis.connect();
     await redis.config('SET', 'latency-monitor-threshold', String(NOTABLE_STALL_MS));
