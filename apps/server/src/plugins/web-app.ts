@@ -5,8 +5,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 
 /**
- * Serves the built dashboards when WEB_DIR points at them. Unknown non-API paths get index.html so
- * the browser's router can handle deep links such as /board/RRK15.
+ * Serves the built dashboards when WEB_DIR points at them, compressed where the browser accepts it.
+ * Unknown non-API paths get index.html so the browser's router can handle deep links such as /board/RRK15.
  */
 export default fp(
   async (app: FastifyInstance) => {
@@ -16,6 +16,9 @@ export default fp(
       await app.register(fastifyStatic, {
         root: dir,
         index: false,
+        // The build writes .br and .gz copies beside each text file (apps/web/build/precompress.ts):
+        // each request gets the one its browser accepts, with nothing compressed per request.
+        preCompressed: true,
         // Built assets carry a content hash in their names, so they may be cached for good; the page
         // itself must never be, or a screen reopened after a redeploy asks for assets that are gone.
         cacheControl: false,
