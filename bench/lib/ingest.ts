@@ -14,16 +14,21 @@ export interface IngestRow extends IngestResult {
   machineCpuPercent: number;
   /** Absent in results written before session 11. */
   stalls?: Stalls;
+  /** Which round of an alternated load (single events: product, bare pipeline, product, ...). */
+  round?: number;
 }
 
 const SINGLE_FEEDS = 64;
+/** Product and bare pipeline alternate this many times on single events: the verdict reads medians. */
+const SINGLE_ROUNDS = 3;
 const SINGLE_EVENTS = `single events, ${SINGLE_FEEDS} feeds`;
 
 /**
  * Durable, acknowledged ingest into one instance on Redis (appendonly, appendfsync always): concurrent
  * feeds post as fast as answers come back, in batches and as single events; only accepted events count.
- * Then the same single events into the bare pipeline, so the product's figure can be read against what
- * this machine allows at all. Each load starts on a fresh deployment, so none inherits another's log.
+ * Single events alternate with the same load into the bare pipeline, round after round, so the product's
+ * figure reads against what this machine allowed at that minute. Each load starts on a fresh deployment,
+ * so none inherits another's log.
  */
 export async function runIngest(
   durationMs: number,
@@ -32,11 +37,13 @@ export async function runIngest(
 ): Promise<IngestRow[]> {
   const sender = RpcChild.fork<SenderApi>('sender-worker.ts');
   try {
-    return [
-      await measure('redis', sender, durationMs, log, env, ['batches of 100, 8 feeds', 8, 100]),
-      await measure('redis', sender, durationMs, log, env, [SINGLE_EVENTS, SINGLE_FEEDS, 1]),
-      await measure('baseline', sender, durationMs, log, {}, [SINGLE_EVENTS, SINGLE_FEEDS, 1]),
-    ];
+    const rows = [await measure('redis', sender, durationMs, log, env, ['batches of 100, 8 feeds', 8, 100])];
+    for (let round = 1; round <= SINGLE_ROUNDS; round++) {
+      const load = [SINGLE_EVENTS, SINGLE_FEEDS, 1, round] as const;
+      rows.push(await measure('redis', sender, durationMs, log, env, load));
+      rows.push(await measure('baseline', sender, durationMs, log, {}, load));
+    }
+    return rows;
   } finally {
     await sender.stop();
   }
@@ -48,7 +55,12 @@ async function measure(
   durationMs: number,
   log: (line: string) => void,
   env: Record<string, string>,
-  [label, concurrency, batchSize]: readonly [label: string, concurrency: number, batchSize: number],
+  [label, concurrency, batchSize, round]: readonly [
+    label: string,
+    concurrency: number,
+    batchSize: number,
+    round?: number,
+  ],
 ): Promise<IngestRow> {
   const deployment = await startDeployment({ kind, instances: 1, env });
   try {
@@ -69,9 +81,10 @@ async function measure(
       machineCpuPercent: machine.stop(),
       stalls: await stallWatch.stop(),
       ...(kind === 'baseline' ? { baseline: true } : {}),
+      ...(round === undefined ? {} : { round }),
     };
     log(
-      `  ${kind === 'baseline' ? 'baseline, ' : ''}${label}: ${row.eventsPerSecond.toFixed(0)} events/s acknowledged, ack p50 ${row.ackMs.p50.toFixed(1)} ms p99 ${row.ackMs.p99.toFixed(1)} ms, refused ${row.refused}${cpuPerEvent(row)}${stallClause(row.stalls)}`,
+      `  ${kind === 'baseline' ? 'baseline, ' : ''}${label}${round === undefined ? '' : `, round ${round}`}: ${row.eventsPerSecond.toFixed(0)} events/s acknowledged, ack p50 ${row.ackMs.p50.toFixed(1)} ms p99 ${row.ackMs.p99.toFixed(1)} ms, refused ${row.refused}${cpuPerEvent(row)}${stallClause(row.stalls)}`,
     );
     return row;
   } finally {

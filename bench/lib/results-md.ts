@@ -1,5 +1,6 @@
 import type { PageCost } from '../browser-cost';
 import type { DeliveryRow } from './delivery-scenario';
+import type { IngestRow } from './ingest';
 import { serverCpuPerEventUs } from './ingest-figures';
 import type { BenchResults } from './results';
 import { describeStalls, NOTABLE_STALL_MS, type Stalls } from './stall-watch';
@@ -237,7 +238,7 @@ export function renderMarkdown(results: BenchResults): string {
           'Machine CPU %',
         ],
         results.ingest.map((r) => [
-          r.baseline ? `baseline (bare pipeline): ${r.label}` : r.label,
+          ingestRowName(r),
           int(r.eventsPerSecond),
           int(r.requests),
           n(r.ackMs.p50),
@@ -252,7 +253,7 @@ export function renderMarkdown(results: BenchResults): string {
       ),
       '',
     );
-    const stalled = results.ingest.flatMap((r) => stallNote(r.label, r.stalls));
+    const stalled = results.ingest.flatMap((r) => stallNote(ingestRowName(r), r.stalls));
     if (stalled.length > 0) out.push(...stalled.map((line) => `- ${line}`), '');
   }
 
@@ -417,4 +418,9 @@ export function renderMarkdown(results: BenchResults): string {
     out.push('```', reports.output, '```', '');
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+function ingestRowName(row: IngestRow): string {
+  const round = row.round === undefined ? '' : `, round ${row.round}`;
+  return `${row.baseline ? 'baseline (bare pipeline): ' : ''}${row.label}${round}`;
 }

@@ -1,6 +1,6 @@
 import type { PageCost } from '../browser-cost';
 import type { DeliveryRow } from './delivery-scenario';
-import { serverCpuPerEventUs } from './ingest-figures';
+import { serverCpuPerEventUs, summariseIngest } from './ingest-figures';
 import type { BenchResults, TargetCheck } from './results';
 import { stallClause } from './stall-watch';
 
@@ -86,17 +86,20 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
     });
   }
 
-  const ingestRows = results.ingest ?? [];
-  const bare = ingestRows.find((row) => row.baseline);
-  for (const ingest of ingestRows.filter((row) => !row.baseline)) {
+  for (const load of summariseIngest(results.ingest ?? [])) {
+    const { median, rounds, bareMedian } = load;
+    const perRound =
+      rounds.length > 1
+        ? ` (median of ${rounds.length} rounds: ${rounds.map((r) => fmt(r.eventsPerSecond, 0)).join(', ')})`
+        : '';
     const against =
-      bare?.label === ingest.label && bare.eventsPerSecond > 0
-        ? `; the bare pipeline (HTTP to XADD, nothing checked) in the same run: ${fmt(bare.eventsPerSecond, 0)} events/s (${fmt(ingest.eventsPerSecond / bare.eventsPerSecond, 2)} x); server CPU per event ${fmt(serverCpuPerEventUs(ingest), 0)} µs against ${fmt(serverCpuPerEventUs(bare), 0)} (${fmt(serverCpuPerEventUs(ingest) / serverCpuPerEventUs(bare), 2)} x)`
+      bareMedian !== undefined && bareMedian.eventsPerSecond > 0
+        ? `; the bare pipeline (HTTP to XADD, nothing checked), alternated with it: ${fmt(bareMedian.eventsPerSecond, 0)} events/s (${fmt(load.throughputRatio, 2)} x); server CPU per event ${fmt(serverCpuPerEventUs(median), 0)} µs against ${fmt(serverCpuPerEventUs(bareMedian), 0)} (${fmt(load.cpuRatio, 2)} x)`
         : '';
     checks.push({
-      target: `Durable acknowledged ingest >= ${TARGET.ingestPerSecond.toLocaleString('en-GB')} events/s per instance (Redis, AOF always): ${ingest.label}`,
-      measured: `${fmt(ingest.eventsPerSecond, 0)} events/s${against}${stallClause(ingest.stalls)}`,
-      pass: ingest.eventsPerSecond >= TARGET.ingestPerSecond,
+      target: `Durable acknowledged ingest >= ${TARGET.ingestPerSecond.toLocaleString('en-GB')} events/s per instance (Redis, AOF always): ${load.label}`,
+      measured: `${fmt(median.eventsPerSecond, 0)} events/s${perRound}${against}${stallClause(median.stalls)}`,
+      pass: median.eventsPerSecond >= TARGET.ingestPerSecond,
     });
   }
 
