@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compressFiles } from './precompress';
+import { compressFiles, precompress } from './precompress';
 
 let dir: string;
 beforeEach(async () => {
@@ -41,5 +41,21 @@ describe('compressed copies of the build', () => {
 
     expect(copies).toEqual([{ file: 'random.json', bytes: 4096 }]);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('compresses what the build wrote, in the directory Vite resolved', async () => {
+    const code = `export const sites = ${JSON.stringify(Array.from({ length: 300 }, (_, i) => `site ${i}`))};`;
+    const page = `<!doctype html><title>Handovers</title>${'<link rel="modulepreload" href="/assets/a.js">'.repeat(30)}`;
+    const bundle = {
+      'assets/national.js': { type: 'chunk', fileName: 'assets/national.js', code },
+      'index.html': { type: 'asset', fileName: 'index.html', source: page },
+    };
+    await mkdir(join(dir, 'assets'));
+    // Only the parts of Vite's arguments the hook reads.
+    type WriteBundle = (options: { dir?: string }, output: typeof bundle) => Promise<void>;
+    await (precompress().writeBundle as unknown as WriteBundle)({ dir }, bundle);
+
+    expect(brotliDecompressSync(await readFile(join(dir, 'assets/national.js.br'))).toString()).toBe(code);
+    expect(gunzipSync(await readFile(join(dir, 'index.html.gz'))).toString()).toBe(page);
   });
 });

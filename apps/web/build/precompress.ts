@@ -26,19 +26,17 @@ export interface CompressedCopy {
  * third of the bytes. A copy that would not be smaller is not written.
  */
 export function precompress(): Plugin {
-  let outDir = 'dist';
   return {
     name: 'handover:precompress',
     apply: 'build',
-    configResolved(config) {
-      outDir = join(config.root, config.build.outDir);
-    },
-    async writeBundle(_options, bundle) {
+    async writeBundle(options, bundle) {
+      // Vite has resolved the output directory by now, however the config or the command line gave it.
+      if (options.dir === undefined) throw new Error('precompress: the build has no output directory');
       const files = Object.values(bundle).map((output) => ({
         fileName: output.fileName,
         content: output.type === 'chunk' ? output.code : output.source,
       }));
-      await compressFiles(outDir, files);
+      await compressFiles(options.dir, files);
     },
   };
 }
