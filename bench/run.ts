@@ -34,7 +34,7 @@ type Section = (typeof SECTIONS)[number];
 interface Plan {
   groups: Omit<DeliveryGroup, 'env'>[];
   storm: { clients: number; historyEvents: number; rate: number; timeoutMs: number };
-  ingestMs: number;
+  ingest: { windowMs: number; singleRounds: number };
   probePairs: number;
   browserWindowMs: number;
   reportsEnv: Record<string, string>;
@@ -70,7 +70,7 @@ const PLANS: Record<'quick' | 'full', Plan> = {
       full('baseline', 5_000),
     ],
     storm: { clients: 5_000, historyEvents: 50_000, rate: 100, timeoutMs: 45_000 },
-    ingestMs: 8_000,
+    ingest: { windowMs: 8_000, singleRounds: 3 },
     probePairs: 300,
     browserWindowMs: 10_000,
     reportsEnv: {},
@@ -78,7 +78,7 @@ const PLANS: Record<'quick' | 'full', Plan> = {
   quick: {
     groups: [quick('file', [100]), quick('redis', [10, 100]), quick('baseline', [100])],
     storm: { clients: 300, historyEvents: 3_000, rate: 50, timeoutMs: 20_000 },
-    ingestMs: 2_500,
+    ingest: { windowMs: 2_500, singleRounds: 1 },
     probePairs: 100,
     browserWindowMs: 4_000,
     reportsEnv: { DAYS: '30', RUNS: '2' },
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
   if (args.sections.has('ingest')) {
     log('durable ingest');
     await attempt('ingest', async () => {
-      results.ingest = await runIngest(plan.ingestMs, log, profileEnv('ingest'));
+      results.ingest = await runIngest(plan.ingest, log, profileEnv('ingest'));
     });
   }
   if (args.sections.has('probe')) {

@@ -63,7 +63,7 @@ describe('ingest in alternated rounds', () => {
     expect(single?.rounds.map((r) => r.eventsPerSecond)).toEqual([5_200, 2_000, 5_600]);
     expect(single?.median.eventsPerSecond).toBe(5_200);
     expect(single?.bareMedian?.eventsPerSecond).toBe(8_000);
-    // Per pair: 0.52, 0.5, 0.7.
+    expect(single?.pairRatios.map((ratio) => ratio.throughput)).toEqual([0.52, 0.5, 0.7]);
     expect(single?.throughputRatio).toBeCloseTo(0.52);
     // The product's CPU per event is 200 µs in every round, the bare pipeline's 100: 2 x throughout.
     expect(single?.cpuRatio).toBeCloseTo(2);

@@ -20,7 +20,9 @@ export interface IngestSummary {
   rounds: IngestRow[];
   /** The bare pipeline's round with the median throughput, when it ran this load. */
   bareMedian?: IngestRow;
-  /** Medians over the rounds of product / bare, each pair measured back to back (NaN without a pair). */
+  /** Product / bare for each pair of rounds run back to back, in round order. */
+  pairRatios: { throughput: number; cpu: number }[];
+  /** Medians of those (NaN without a pair; CPU over the pairs where both processes were watched). */
   throughputRatio: number;
   cpuRatio: number;
 }
@@ -42,14 +44,19 @@ export function summariseIngest(rows: readonly IngestRow[]): IngestSummary[] {
       return other === undefined ? [] : [[row, other] as const];
     });
     const bareMedian = medianBy(bare, (row) => row.eventsPerSecond);
+    const pairRatios = pairs.map(([p, b]) => ({
+      throughput: p.eventsPerSecond / b.eventsPerSecond,
+      cpu: serverCpuPerEventUs(p) / serverCpuPerEventUs(b),
+    }));
     return [
       {
         label,
         median,
         rounds,
         ...(bareMedian === undefined ? {} : { bareMedian }),
-        throughputRatio: medianOf(pairs.map(([p, b]) => p.eventsPerSecond / b.eventsPerSecond)),
-        cpuRatio: medianOf(pairs.map(([p, b]) => serverCpuPerEventUs(p) / serverCpuPerEventUs(b))),
+        pairRatios,
+        throughputRatio: medianOf(pairRatios.map((ratio) => ratio.throughput)),
+        cpuRatio: medianOf(pairRatios.map((ratio) => ratio.cpu)),
       },
     ];
   });

@@ -19,8 +19,6 @@ export interface IngestRow extends IngestResult {
 }
 
 const SINGLE_FEEDS = 64;
-/** Product and bare pipeline alternate this many times on single events: the verdict reads medians. */
-const SINGLE_ROUNDS = 3;
 const SINGLE_EVENTS = `single events, ${SINGLE_FEEDS} feeds`;
 
 /**
@@ -31,17 +29,20 @@ const SINGLE_EVENTS = `single events, ${SINGLE_FEEDS} feeds`;
  * so none inherits another's log.
  */
 export async function runIngest(
-  durationMs: number,
+  { windowMs, singleRounds }: { windowMs: number; singleRounds: number },
   log: (line: string) => void,
   env: Record<string, string> = {},
 ): Promise<IngestRow[]> {
   const sender = RpcChild.fork<SenderApi>('sender-worker.ts');
   try {
-    const rows = [await measure('redis', sender, durationMs, log, env, ['batches of 100, 8 feeds', 8, 100])];
-    for (let round = 1; round <= SINGLE_ROUNDS; round++) {
+    const rows = [await measure('redis', sender, windowMs, log, env, ['batches of 100, 8 feeds', 8, 100])];
+    for (let round = 1; round <= singleRounds; round++) {
       const load = [SINGLE_EVENTS, SINGLE_FEEDS, 1, round] as const;
-      rows.push(await measure('redis', sender, durationMs, log, env, load));
-      rows.push(await measure('baseline', sender, durationMs, log, {}, load));
+      const product = () => measure('redis', sender, windowMs, log, env, load);
+      const bare = () => measure('baseline', sender, windowMs, log, {}, load);
+      // Product first in odd rounds, the bare pipeline first in even ones: a drifting machine favours neither.
+      const [first, second] = round % 2 === 1 ? [product, bare] : [bare, product];
+      rows.push(await first(), await second());
     }
     return rows;
   } finally {

@@ -53,7 +53,9 @@ describe('the single-event ingest verdict', () => {
     ]);
     expect(verdict?.pass).toBe(true);
     expect(verdict?.measured).toMatch(/^5100 events\/s \(median of 3 rounds: 5300, 1400, 5100\)/);
-    expect(verdict?.measured).toContain('alternated with it: 9000 events/s');
+    expect(verdict?.measured).toContain('alternated with it: median 9000 events/s');
+    // Each round's product against the bare pipeline run beside it: 5300 / 9000, 1400 / 3000, 5100 / 9500.
+    expect(verdict?.measured).toContain('product / bare by round 0.59, 0.47, 0.54 (median 0.54)');
   });
 
   it('fails when the median round is under the target, though one round passed', () => {
