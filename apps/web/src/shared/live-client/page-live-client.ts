@@ -21,11 +21,39 @@ export function acquireLiveClient(
   users++;
   const scopeKey = JSON.stringify(scope);
   const reusable = current?.isRunning && current.scopeKey === scopeKey && current.token === token;
-  if (reusable && current !== undefined) return current;
-  current?.stop();
-  current = new LiveClient({ url: liveSocketUrl(), token, scope, store: liveStore, createSocket });
-  current.start();
-  return current;
+  if (!reusable || current === undefined) {
+    current?.stop();
+    current = new LiveClient({ url: liveSocketUrl(), token, scope, store: liveStore, createSocket });
+    current.start();
+  }
+  const client = current;
+  // A view has come: the early connection is its now (or, for another scope, already replaced).
+  earlyHold?.();
+  return client;
+}
+
+let earlyHold: (() => void) | undefined;
+
+/**
+ * Connects before any view mounts (main.tsx, while the screen's code downloads), so the first snapshot
+ * is on its way by the time the screen renders. The first view to acquire a client takes this one over
+ * if it asks for the same scope; if none comes within `holdMs`, the connection is dropped.
+ */
+export function connectEarly(
+  token: string,
+  scope: Scope,
+  {
+    holdMs = 10_000,
+    createSocket = createBrowserSocket,
+  }: { holdMs?: number; createSocket?: CreateSocket } = {},
+): void {
+  acquireLiveClient(token, scope, createSocket);
+  const timer = setTimeout(() => earlyHold?.(), holdMs);
+  earlyHold = () => {
+    earlyHold = undefined;
+    clearTimeout(timer);
+    releaseLiveClient();
+  };
 }
 
 /** Stops the client a moment after its last view goes, so a remount (or React's dev double-mount) keeps it. */
