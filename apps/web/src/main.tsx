@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { matchRoute, preloadScreen } from './app/screen-loader';
 import { adoptCredentialFromUrl, credentialStore } from './shared/credentials/credential-store';
-import { connectEarly } from './shared/live-client/page-live-client';
+import { connectEarly, releaseEarlyConnection } from './shared/live-client/page-live-client';
 import { loadOrganisations } from './stores/organisations-store';
 import { startTicking } from './stores/tick-store';
 import './app/global.css';
@@ -28,3 +28,6 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+// The screen's code is here and its first render due: a live screen has taken the connection over by
+// then; any other lets it go.
+setTimeout(releaseEarlyConnection, 10_000);

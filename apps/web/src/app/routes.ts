@@ -12,7 +12,7 @@ export interface RouteDefinition {
   /**
    * The live data the screen asks for, read from its address alone (null for a bad address): the page
    * connects for it while the screen's code downloads. It must match the scope the screen's page
-   * passes to LiveScreenGate (routes.test.ts checks that it does).
+   * passes to LiveScreenGate (routes.test.tsx checks that it does).
    */
   liveScope?: (params: RouteParams) => Scope | null;
 }

@@ -58,6 +58,7 @@ export class LiveClient {
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private watchdog: ReturnType<typeof setInterval> | undefined;
   private stopped = true;
+  private refusedByServer = false;
   private readonly random: () => number;
   private readonly now: () => number;
 
@@ -74,6 +75,11 @@ export class LiveClient {
   /** False once stopped, including after the server refused the credential or the scope. */
   get isRunning(): boolean {
     return !this.stopped;
+  }
+
+  /** Whether it stopped because the server refused it: asking again the same way gets the same answer. */
+  get wasRefused(): boolean {
+    return this.refusedByServer;
   }
 
   start(): void {
@@ -164,6 +170,7 @@ export class LiveClient {
     const refusal = REFUSALS.get(code);
     if (refusal !== undefined) {
       this.stop();
+      this.refusedByServer = true;
       this.options.store.getState().refused(refusal.reason, refusal.message);
       return;
     }

@@ -20,7 +20,9 @@ export function acquireLiveClient(
   clearTimeout(pendingStop);
   users++;
   const scopeKey = JSON.stringify(scope);
-  const reusable = current?.isRunning && current.scopeKey === scopeKey && current.token === token;
+  const same = current?.scopeKey === scopeKey && current.token === token;
+  // A refused client keeps its answer while a view holds it: asking again would only be refused again.
+  const reusable = same && current !== undefined && (current.isRunning || current.wasRefused);
   if (!reusable || current === undefined) {
     current?.stop();
     current = new LiveClient({ url: liveSocketUrl(), token, scope, store: liveStore, createSocket });
@@ -37,23 +39,23 @@ let earlyHold: (() => void) | undefined;
 /**
  * Connects before any view mounts (main.tsx, while the screen's code downloads), so the first snapshot
  * is on its way by the time the screen renders. The first view to acquire a client takes this one over
- * if it asks for the same scope; if none comes within `holdMs`, the connection is dropped.
+ * if it asks for the same scope; `releaseEarlyConnection` drops it if none has.
  */
 export function connectEarly(
   token: string,
   scope: Scope,
-  {
-    holdMs = 10_000,
-    createSocket = createBrowserSocket,
-  }: { holdMs?: number; createSocket?: CreateSocket } = {},
+  createSocket: CreateSocket = createBrowserSocket,
 ): void {
   acquireLiveClient(token, scope, createSocket);
-  const timer = setTimeout(() => earlyHold?.(), holdMs);
   earlyHold = () => {
     earlyHold = undefined;
-    clearTimeout(timer);
     releaseLiveClient();
   };
+}
+
+/** Lets the early connection go unless a view has taken it over (main.tsx, once the screen has mounted). */
+export function releaseEarlyConnection(): void {
+  earlyHold?.();
 }
 
 /** Stops the client a moment after its last view goes, so a remount (or React's dev double-mount) keeps it. */
