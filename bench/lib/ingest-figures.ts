@@ -38,7 +38,7 @@ export function summariseIngest(rows: readonly IngestRow[]): IngestSummary[] {
     const bare = rows.filter((row) => row.baseline && row.label === label);
     const median = medianBy(rounds, (row) => row.eventsPerSecond);
     if (median === undefined) return [];
-    // A pair is a product round and the bare round run right after it (results before rounds: one each).
+    // A pair is a product round and the bare round run beside it (results before rounds: one of each).
     const pairs = rounds.flatMap((row, index) => {
       const other = bare.find((b) => (b.round ?? 1) === (row.round ?? index + 1));
       return other === undefined ? [] : [[row, other] as const];

@@ -14,7 +14,7 @@ export interface IngestRow extends IngestResult {
   machineCpuPercent: number;
   /** Absent in results written before session 11. */
   stalls?: Stalls;
-  /** Which round of an alternated load (single events: product, bare pipeline, product, ...). */
+  /** Which round of a load run in rounds beside the bare pipeline (single events). */
   round?: number;
 }
 
