@@ -22,7 +22,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? { level: options.config.logLevel },
     bodyLimit: options.config.bodyLimitBytes,
-    // Unknown fields must be refused, never silently stripped; numbers in bodies are not coerced.
+    // Unknown fields must be refused, never silently stripped. Coercion is for querystrings ('10' to 10,
+    // one value to a list); event bodies go through the protocol's own parser, which never coerces.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
@@ -31,6 +32,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     pluginTimeout: 0,
     frameworkErrors,
   });
+  // Every body is JSON: a text/plain one is refused with 415 rather than read as a string.
+  app.removeContentTypeParser('text/plain');
   await app.register(errorHandler);
   await app.register(openapi);
   await app.register(coreServices, options);

@@ -29,16 +29,22 @@ export type ReleaseOutcome = (typeof RELEASE_OUTCOMES)[number];
 export const CANCEL_REASONS = ['entered_in_error', 'duplicate', 'diverted', 'other'] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];
 
-/** Fields a `corrected` event may change. Timestamps take ISO strings, category a number, callsign text. */
-export const CORRECTABLE_FIELDS = [
+/** The timestamps a `corrected` event may change: each takes an ISO string, as events carry them. */
+export const CORRECTABLE_TIMESTAMPS = [
   'arrivedAt',
   'crewHandedOverAt',
   'edHandedOverAt',
   'clearedAt',
-  'category',
-  'callsign',
 ] as const;
+export type CorrectableTimestamp = (typeof CORRECTABLE_TIMESTAMPS)[number];
+
+/** Fields a `corrected` event may change: the timestamps, category (a number) and callsign (text). */
+export const CORRECTABLE_FIELDS = [...CORRECTABLE_TIMESTAMPS, 'category', 'callsign'] as const;
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+
+export function isCorrectableTimestamp(field: CorrectableField): field is CorrectableTimestamp {
+  return (CORRECTABLE_TIMESTAMPS as readonly string[]).includes(field);
+}
 
 interface EventBase {
   /** UUID chosen by the sender: the idempotency key. */
@@ -48,6 +54,9 @@ interface EventBase {
   /** When it happened (ISO 8601 with offset). */
   at: string;
 }
+
+/** Up to 16 letters, digits, spaces, '/' and '-': a vehicle's callsign, too short for a name and number. */
+export const CALLSIGN_PATTERN = '^[A-Za-z0-9][A-Za-z0-9 /-]{0,15}$';
 
 /** Where and who: carried by the events that can open a handover. */
 export interface Conveyance {

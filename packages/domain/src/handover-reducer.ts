@@ -6,6 +6,7 @@ import {
   type Category,
   type ClearedEvent,
   type Conveyance,
+  type CorrectableTimestamp,
   type CorrectedEvent,
   type EtaEvent,
   type HandedOverEvent,
@@ -20,6 +21,7 @@ import {
   type ReleaseRequest,
   shapedHandover,
 } from './handover';
+import { parseTimestamp } from './timestamp';
 
 /**
  * The handover state machine (DOMAIN.md section 3): folds recorded events into a Handover.
@@ -34,7 +36,6 @@ type Refusal = { ok: false; error: DomainError };
 /** One transition, before the bookkeeping (eventIds, lastCursor) every applied event gets. */
 type Step = { ok: true; handover: Handover } | Refusal;
 
-type TimestampField = 'arrivedAt' | 'crewHandedOverAt' | 'edHandedOverAt' | 'clearedAt';
 /** What a correction changes, and the value it replaces as it reads on the wire. */
 type Change = { ok: true; patch: Partial<Handover>; oldValue: string | number | null } | Refusal;
 
@@ -43,7 +44,6 @@ const AFTER_HANDOVER: Partial<Record<HandoverState, HandoverState>> = {
   cohorted: 'closed',
 };
 const AFTER_ARRIVAL_FIELDS = ['crewHandedOverAt', 'edHandedOverAt', 'clearedAt'] as const;
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** Applies one recorded event to the handover it names (undefined when the handover does not exist yet). */
 export function applyEvent(current: Handover | undefined, recorded: RecordedEvent): ApplyResult {
@@ -176,7 +176,11 @@ function onReleaseRequested(current: Handover, event: ReleaseRequestedEvent, act
   if (openRequest(current) !== undefined) {
     return refuse('RELEASE_ALREADY_REQUESTED', 'A release request is already open');
   }
-  const request: ReleaseRequest = { requestedAt: instant(event.at), requestedBy: actor };
+  const requestedAt = instant(event.at);
+  if (requestedAt < current.arrivedAt) {
+    return refuse('BEFORE_ARRIVAL', 'A release cannot be requested before arrival', 'at');
+  }
+  const request: ReleaseRequest = { requestedAt, requestedBy: actor };
   return accept({ ...current, releaseRequests: [...current.releaseRequests, request] });
 }
 
@@ -186,9 +190,14 @@ function onReleaseResponded(current: Handover, event: ReleaseRespondedEvent, act
   if (event.outcome === 'declined' && isBlank(event.reason)) {
     return refuse('REASON_REQUIRED', 'A declined release needs a reason', 'reason');
   }
+  const respondedAt = instant(event.at);
+  // The response time is measured from the request: an answer before it would count as instant.
+  if (respondedAt < open.requestedAt) {
+    return refuse('BEFORE_RELEASE_REQUEST', 'A release response cannot be before its request', 'at');
+  }
   const answered: ReleaseRequest = {
     ...open,
-    respondedAt: instant(event.at),
+    respondedAt,
     respondedBy: actor,
     outcome: event.outcome,
     ...(event.reason === undefined ? {} : { reason: event.reason }),
@@ -235,13 +244,17 @@ function changeFor(current: Handover, event: CorrectedEvent): Change {
   }
 }
 
-function changeTimestamp(current: Handover, field: TimestampField, value: string | number): Change {
+function changeTimestamp(current: Handover, field: CorrectableTimestamp, value: string | number): Change {
   const old = current[field];
   // A missing stamp is added with its own event, so its state transition happens too.
   if (old === undefined) return refuse('INVALID_CORRECTION', `${field} was never recorded`, 'field');
-  const next = typeof value === 'string' ? parseIso(value) : undefined;
+  const next = typeof value === 'string' ? parseTimestamp(value) : undefined;
   if (next === undefined) {
-    return refuse('INVALID_CORRECTION', `${field} needs an ISO 8601 timestamp with an offset`, 'value');
+    return refuse(
+      'INVALID_CORRECTION',
+      `${field} needs an ISO 8601 timestamp with seconds and an offset, e.g. 2026-01-12T10:04:00Z`,
+      'value',
+    );
   }
   const patch: Partial<Handover> = {};
   patch[field] = next;
@@ -303,17 +316,10 @@ function isBlank(text: string | undefined): boolean {
   return text === undefined || text.trim() === '';
 }
 
-/** Epoch ms of an ISO 8601 timestamp with an offset, or undefined when it is not one. */
-function parseIso(text: string): number | undefined {
-  if (!ISO_WITH_OFFSET.test(text)) return undefined;
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
 /** Event timestamps were validated on the way in: one that does not parse here is a bug, not a refusal. */
 function instant(text: string): number {
-  const ms = parseIso(text);
-  if (ms === undefined) throw new RangeError(`Not an ISO 8601 timestamp with an offset: ${text}`);
+  const ms = parseTimestamp(text);
+  if (ms === undefined) throw new RangeError(`Not an ISO 8601 timestamp with seconds and an offset: ${text}`);
   return ms;
 }
 

@@ -21,3 +21,4 @@ export * from './report-revisions';
 export * from './report-table';
 export * from './report-tables';
 export * from './thresholds';
+export * from './timestamp';

@@ -1,4 +1,5 @@
 import {
+  CALLSIGN_PATTERN,
   CANCEL_REASONS,
   CATEGORIES,
   CORRECTABLE_FIELDS,
@@ -7,6 +8,7 @@ import {
   HANDOVER_PARTIES,
   type HandoverEvent,
   RELEASE_OUTCOMES,
+  TIMESTAMP_PATTERN,
 } from '@handover/domain';
 import Type, { type TSchema } from 'typebox';
 
@@ -15,16 +17,15 @@ import Type, { type TSchema } from 'typebox';
  * nothing patient-identifying can slip in beside the operational timestamps and codes.
  */
 
-/** ISO 8601 with seconds and an explicit offset: "2026-01-12T10:04:00Z" or "...T10:04:00.250+01:00". */
-export const TIMESTAMP_PATTERN =
-  '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?(Z|[+-]\\d{2}:\\d{2})$';
+export { TIMESTAMP_PATTERN };
+
 const Timestamp = (description: string) => Type.String({ pattern: TIMESTAMP_PATTERN, description });
 const Uuid = (description: string) => Type.String({ format: 'uuid', description });
 
 export const SiteCode = Type.String({ pattern: '^[A-Z0-9]{5}$', description: 'ODS site code, e.g. RRK15' });
 export const TrustCode = Type.String({ pattern: '^[A-Z0-9]{3}$', description: 'ODS trust code, e.g. RYA' });
 const Callsign = Type.String({
-  pattern: '^[A-Za-z0-9][A-Za-z0-9 /-]{0,15}$',
+  pattern: CALLSIGN_PATTERN,
   description: 'Vehicle callsign (not a patient identifier)',
 });
 const Reason = (description: string) => Type.String({ minLength: 1, maxLength: 500, description });

@@ -76,6 +76,60 @@ describe('parseHandoverEvent', () => {
     });
   });
 
+  it.each([
+    ['a day the month does not have', '2026-02-30T09:00:00Z'],
+    ['24:00, which Date.parse reads as the next midnight', '2026-11-21T24:00:00Z'],
+  ])('refuses %s as INVALID_TIMESTAMP, not a shifted instant', (_case, at) => {
+    expect(errorOf({ ...arrived, at })).toMatchObject({ code: 'INVALID_TIMESTAMP', field: 'at' });
+  });
+
+  describe('a correction', () => {
+    const correction = (field: string, value: unknown) => ({
+      type: 'corrected',
+      eventId: arrived.eventId,
+      handoverId: arrived.handoverId,
+      at: arrived.at,
+      field,
+      value,
+      reason: 'Pressed late',
+    });
+
+    it('of callsign takes only what a callsign may be: no names or numbers slip in', () => {
+      expect(parseHandoverEvent(correction('callsign', 'WM 102')).ok).toBe(true);
+      for (const value of ['Mrs Jane Doe NHS 943 476 5919', 'x'.repeat(17), '-WM', 7]) {
+        expect(errorOf(correction('callsign', value))).toMatchObject({
+          code: 'INVALID_FIELD',
+          field: 'value',
+        });
+      }
+    });
+
+    it.each([
+      ['without seconds', '2026-01-12T10:01Z'],
+      ['without an offset', '2026-01-12T10:01:00'],
+      ['on a day the month does not have', '2026-02-30T10:01:00Z'],
+      ['as a number', 1_768_212_060_000],
+    ])('of a timestamp %s is INVALID_TIMESTAMP on value', (_case, value) => {
+      expect(errorOf(correction('clearedAt', value))).toMatchObject({
+        code: 'INVALID_TIMESTAMP',
+        field: 'value',
+      });
+    });
+
+    it('of category leaves the range to the domain', () => {
+      expect(parseHandoverEvent(correction('category', 3)).ok).toBe(true);
+    });
+  });
+
+  it('gives ids in lower case: a retry in capitals is the same event', () => {
+    const shouted = {
+      ...arrived,
+      eventId: arrived.eventId.toUpperCase(),
+      handoverId: arrived.handoverId.toUpperCase(),
+    };
+    expect(parseHandoverEvent(shouted)).toEqual({ ok: true, value: arrived });
+  });
+
   it('refuses bad values with the field named', () => {
     expect(errorOf({ ...arrived, siteCode: 'rrk' })).toMatchObject({
       code: 'INVALID_FIELD',

@@ -1,4 +1,12 @@
-import { EVENT_TYPES, type EventType, type HandoverEvent } from '@handover/domain';
+import {
+  CALLSIGN_PATTERN,
+  type CorrectedEvent,
+  EVENT_TYPES,
+  type EventType,
+  type HandoverEvent,
+  isCorrectableTimestamp,
+  parseTimestamp,
+} from '@handover/domain';
 import { Compile } from 'typebox/compile';
 import type { ApiError } from './error-codes';
 import { EVENT_SCHEMAS, TIMESTAMP_FIELDS } from './event-schemas';
@@ -34,15 +42,51 @@ export function parseHandoverEvent(input: unknown, fieldPrefix = ''): ParseResul
   }
   for (const field of TIMESTAMP_FIELDS) {
     const value = (input as Record<string, unknown>)[field];
-    if (typeof value === 'string' && Number.isNaN(Date.parse(value))) {
-      return failure(fieldPrefix, {
-        code: 'INVALID_TIMESTAMP',
-        message: `Field '${field}' is not a real date and time.`,
-        field,
-      });
+    if (typeof value === 'string' && parseTimestamp(value) === undefined) {
+      return failure(fieldPrefix, notARealTime(field));
     }
   }
-  return { ok: true, value: input as HandoverEvent };
+  const event = input as HandoverEvent;
+  if (event.type === 'corrected') {
+    const refused = checkCorrectionValue(event);
+    if (refused) return failure(fieldPrefix, refused);
+  }
+  return { ok: true, value: withLowerCaseIds(event) };
+}
+
+const CALLSIGN = new RegExp(CALLSIGN_PATTERN);
+
+/** A corrected value obeys the rules of the field it replaces: no free text where an event allows none. */
+function checkCorrectionValue(event: CorrectedEvent): ApiError | undefined {
+  const { field, value } = event;
+  if (field === 'callsign' && (typeof value !== 'string' || !CALLSIGN.test(value))) {
+    return {
+      code: 'INVALID_FIELD',
+      message: `Field 'value' must be a vehicle callsign (up to 16 letters, digits, spaces, '/' or '-') when correcting callsign.`,
+      field: 'value',
+    };
+  }
+  if (isCorrectableTimestamp(field) && (typeof value !== 'string' || parseTimestamp(value) === undefined)) {
+    return notARealTime('value');
+  }
+  return undefined;
+}
+
+function notARealTime(field: string): ApiError {
+  return {
+    code: 'INVALID_TIMESTAMP',
+    message: `Field '${field}' must be a real date and time in ISO 8601 with seconds and an offset, e.g. 2026-01-12T10:04:00Z.`,
+    field,
+  };
+}
+
+/** UUIDs are case-insensitive: a retry in capitals is the same event, not a second one. */
+function withLowerCaseIds(event: HandoverEvent): HandoverEvent {
+  const eventId = event.eventId.toLowerCase();
+  const handoverId = event.handoverId.toLowerCase();
+  return eventId === event.eventId && handoverId === event.handoverId
+    ? event
+    : { ...event, eventId, handoverId };
 }
 
 /** A refusal naming the field within the caller's document (`events/3/at` in a batch). */
@@ -80,13 +124,7 @@ function describeFirstError(issues: readonly ValidationIssue[]): ApiError {
   }
   const first = issues[0];
   const field = joinPath(first?.instancePath ?? '', '');
-  if (TIMESTAMP_FIELDS.some((name) => name === field)) {
-    return {
-      code: 'INVALID_TIMESTAMP',
-      message: `Field '${field}' must be an ISO 8601 date and time with seconds and an offset, e.g. 2026-01-12T10:04:00Z.`,
-      field,
-    };
-  }
+  if (TIMESTAMP_FIELDS.some((name) => name === field)) return notARealTime(field);
   return { code: 'INVALID_FIELD', message: `Field '${field}' ${first?.message ?? 'is invalid'}.`, field };
 }
 

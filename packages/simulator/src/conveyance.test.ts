@@ -1,9 +1,10 @@
+import { CALLSIGN_PATTERN } from '@handover/domain';
 import { describe, expect, it } from 'vitest';
 import { callsignFor, conveyorsOf, pickAmbulanceTrust, pickCategory } from './conveyance';
 import { Random } from './random';
 import { referenceData } from './test-support/reference';
 
-const CALLSIGN = /^[A-Za-z0-9][A-Za-z0-9 /-]{0,15}$/;
+const CALLSIGN = new RegExp(CALLSIGN_PATTERN);
 
 describe('conveyorsOf', () => {
   const { organisations } = referenceData();

@@ -42,7 +42,20 @@ export default fp(
       }
       if (error.validation) {
         const issue = error.validation[0];
-        const field = issue?.instancePath.replace(/^\//, '') || issue?.params?.missingProperty;
+        const path = issue?.instancePath.replace(/^\//, '') ?? '';
+        const unknown =
+          issue?.keyword === 'additionalProperties' ? issue.params?.additionalProperty : undefined;
+        if (typeof unknown === 'string') {
+          const field = path ? `${path}/${unknown}` : unknown;
+          return reply.code(400).send({
+            error: {
+              code: 'UNKNOWN_FIELD',
+              message: `Unknown ${error.validationContext ?? 'request'} field '${field}'.`,
+              field,
+            },
+          });
+        }
+        const field = path || issue?.params?.missingProperty;
         return reply.code(400).send({
           error: {
             code: 'INVALID_FIELD',

@@ -71,6 +71,33 @@ describe('POST /api/v1/events', () => {
     expect(await logLength()).toBe(before);
   });
 
+  it('takes ids in capitals as the same ids: a retry so written is a duplicate, and reads back', async () => {
+    const event = arrival(NOW - 5 * MIN);
+    expect((await post(event)).statusCode).toBe(201);
+    const shouted = {
+      ...event,
+      eventId: event.eventId.toUpperCase(),
+      handoverId: event.handoverId.toUpperCase(),
+    };
+    const again = await post(shouted);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ outcome: 'duplicate', eventId: event.eventId });
+    const read = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/handovers/${shouted.handoverId}`,
+      headers: t.auth('feed'),
+    });
+    expect(read.statusCode).toBe(200);
+  });
+
+  it('takes a retry whose times are written differently (same instants) as a duplicate', async () => {
+    const event = arrival(Date.parse('2026-01-12T11:55:00Z'));
+    expect((await post(event)).statusCode).toBe(201);
+    const rewritten = { ...event, at: '2026-01-12T11:55:00.000+00:00' };
+    expect((await post(rewritten)).json()).toMatchObject({ outcome: 'duplicate' });
+    await expectRejected(post({ ...event, at: '2026-01-12T11:55:01Z' }), 409, 'EVENT_ID_REUSED', 'eventId');
+  });
+
   it('refuses a re-used eventId carrying a different event', async () => {
     const event = arrival(NOW - 5 * MIN);
     await post(event);
@@ -153,6 +180,69 @@ describe('bad input gets a clear 4xx with a stable code and the field named, and
 
   it('older than the 14-day amendment window', async () => {
     await expectRejected(post(arrival(NOW - 14 * 24 * 60 * MIN - 1000)), 422, 'TIMESTAMP_TOO_OLD', 'at');
+  });
+
+  it('a date that does not exist, rather than the instant Date.parse would shift it to', async () => {
+    await expectRejected(
+      post({ ...arrival(NOW), at: '2026-01-11T24:00:00Z' }),
+      400,
+      'INVALID_TIMESTAMP',
+      'at',
+    );
+  });
+
+  it('a correction moving a time out of the window, so that it could not lock the handover', async () => {
+    const a = arrival(NOW - 30 * MIN);
+    await post(a);
+    const correct = (value: string) =>
+      follow(a.handoverId, 'corrected', NOW, { field: 'arrivedAt', value, reason: 'Pressed late' });
+    const monthAgo = new Date(NOW - 30 * 24 * 60 * MIN).toISOString();
+    await expectRejected(post(correct(monthAgo)), 422, 'TIMESTAMP_TOO_OLD', 'value');
+    const nextWeek = new Date(NOW + 7 * 24 * 60 * MIN).toISOString();
+    await expectRejected(post(correct(nextWeek)), 422, 'TIMESTAMP_IN_FUTURE', 'value');
+    // Still open to a correction within the window, and to the events after it.
+    expect((await post(correct(new Date(NOW - 31 * MIN).toISOString()))).statusCode).toBe(201);
+    expect((await post(follow(a.handoverId, 'handed_over', NOW, { by: 'crew' }))).statusCode).toBe(201);
+  });
+
+  it('a corrected callsign carrying a name and number', async () => {
+    const a = arrival(NOW - 10 * MIN);
+    await post(a);
+    await expectRejected(
+      post(
+        follow(a.handoverId, 'corrected', NOW, {
+          field: 'callsign',
+          value: 'Mrs Jane Doe NHS 943 476 5919',
+          reason: 'x',
+        }),
+      ),
+      400,
+      'INVALID_FIELD',
+      'value',
+    );
+  });
+
+  it('a body sent as text/plain', async () => {
+    await expectRejected(
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/events',
+        headers: { ...t.auth('feed'), 'content-type': 'text/plain' },
+        payload: JSON.stringify(arrival(NOW)),
+      }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+  });
+
+  it('an unknown query parameter, named', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/handovers?foo=bar',
+      headers: t.auth('feed'),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'UNKNOWN_FIELD', field: 'foo' });
   });
 
   it('unknown site or trust code', async () => {
@@ -272,10 +362,11 @@ describe('the amendment window', () => {
         payload: a,
       });
       now += 14 * 24 * 60 * MIN;
+      // A category: no timestamp in it for the window to refuse, only the handover's own arrival.
       const correction = follow(a.handoverId, 'corrected', now, {
-        field: 'arrivedAt',
-        value: new Date(NOW - 61 * MIN).toISOString(),
-        reason: 'Pressed late',
+        field: 'category',
+        value: 3,
+        reason: 'Recorded as 2',
       });
       const res = await clocked.app.inject({
         method: 'POST',

@@ -3,7 +3,7 @@ import { ApiErrorSchema, SiteCode, TIMESTAMP_PATTERN, TrustCode } from '@handove
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { canView } from '../access/access-rules';
-import { ApiRequestError } from '../api-error';
+import { ApiRequestError, queryTimestamp } from '../api-error';
 import { principalOf } from '../plugins/auth';
 import { toHandoverView } from '../services/handover-view';
 
@@ -45,8 +45,10 @@ export default async function handoverRoutes(app: FastifyInstance) {
     async (request) => {
       const principal = principalOf(request);
       const query = request.query as ListQueryValue;
-      const from = query.arrivedFrom ? Date.parse(query.arrivedFrom) : Number.NEGATIVE_INFINITY;
-      const to = query.arrivedTo ? Date.parse(query.arrivedTo) : Number.POSITIVE_INFINITY;
+      const from = query.arrivedFrom
+        ? queryTimestamp(query.arrivedFrom, 'arrivedFrom')
+        : Number.NEGATIVE_INFINITY;
+      const to = query.arrivedTo ? queryTimestamp(query.arrivedTo, 'arrivedTo') : Number.POSITIVE_INFINITY;
       const now = app.now();
       const matches = [...app.projection.handovers.values()].filter(
         (h) =>
@@ -78,7 +80,8 @@ export default async function handoverRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const { handoverId } = request.params as { handoverId: string };
+      // UUIDs are case-insensitive; the API keeps them in lower case.
+      const handoverId = (request.params as { handoverId: string }).handoverId.toLowerCase();
       const handover = app.projection.get(handoverId);
       // Out of scope reads as not found, so a credential cannot probe for other sites' handovers.
       if (handover === undefined || !canView(principalOf(request), handover, app.organisations)) {

@@ -129,6 +129,9 @@ describe('GET /api/v1/reports/compliance', () => {
     expect((await get('/api/v1/reports/compliance?from=yesterday&to=2026-01-12T00:00:00Z')).statusCode).toBe(
       400,
     );
+    // Not read as 2 March: a day February does not have is refused.
+    const unreal = await get('/api/v1/reports/compliance?from=2026-02-30T00:00:00Z&to=2026-03-05T00:00:00Z');
+    expect(unreal.json().error).toMatchObject({ code: 'INVALID_TIMESTAMP', field: 'from' });
   });
 
   it('is open to viewers, control rooms, EDs and admins, not to feeds or crews', async () => {

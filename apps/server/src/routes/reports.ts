@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { scopeWithin, unknownScopeCodes } from '../access/access-rules';
 import { formatScope, parseScopeArgument } from '../access/scope-text';
-import { ApiRequestError } from '../api-error';
+import { ApiRequestError, queryTimestamp } from '../api-error';
 import { principalOf } from '../plugins/auth';
 import type { ReportArchive, VersionSummary } from '../reports/report-archive';
 import type { BuiltVersion, CsvMeta, ReportKind } from '../reports/report-kinds';
@@ -84,8 +84,8 @@ export default async function reportRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const query = request.query as ComplianceQueryValue;
-      const from = Date.parse(query.from);
-      const to = Date.parse(query.to);
+      const from = queryTimestamp(query.from, 'from');
+      const to = queryTimestamp(query.to, 'to');
       if (!(from < to)) throw badRequest("'from' must be before 'to'.", 'to');
       if (to - from > MAX_QUERY_DAYS * DAY_MS) {
         throw badRequest(`A query may span at most ${MAX_QUERY_DAYS} days.`, 'to');

@@ -4,7 +4,9 @@ import {
   type Handover,
   type HandoverEvent,
   type HandoverState,
+  isCorrectableTimestamp,
   type Organisations,
+  parseTimestamp,
 } from '@handover/domain';
 import type { ApiError } from '@handover/protocol';
 import type { EventStore } from '@handover/store';
@@ -137,22 +139,15 @@ export class IngestService {
   }
 
   private checkTimeAndCodes(event: HandoverEvent, receivedAt: number): ApiError | undefined {
-    const { organisations, maxFutureSkewMs, amendmentWindowDays } = this.options;
-    const at = Date.parse(event.at);
-    if (at > receivedAt + maxFutureSkewMs) {
-      return {
-        code: 'TIMESTAMP_IN_FUTURE',
-        message: `Field 'at' is more than ${maxFutureSkewMs / 1000} seconds ahead of the server clock (${new Date(receivedAt).toISOString()}); check the sender's clock.`,
-        field: 'at',
-      };
-    }
-    if (at < receivedAt - amendmentWindowDays * DAY_MS) {
-      return {
-        code: 'TIMESTAMP_TOO_OLD',
-        message: `Field 'at' is older than the ${amendmentWindowDays}-day amendment window.`,
-        field: 'at',
-      };
-    }
+    const { organisations } = this.options;
+    const refused =
+      this.checkTime('at', event.at, receivedAt) ??
+      // A corrected timestamp is held to the same window as the event's own, or a correction could
+      // move an arrival outside the amendment window and lock the handover for good.
+      (event.type === 'corrected' && isCorrectableTimestamp(event.field) && typeof event.value === 'string'
+        ? this.checkTime('value', event.value, receivedAt)
+        : undefined);
+    if (refused) return refused;
     if ('siteCode' in event && organisations.site(event.siteCode) === undefined) {
       return { code: 'UNKNOWN_SITE', message: `Unknown site code '${event.siteCode}'.`, field: 'siteCode' };
     }
@@ -168,13 +163,40 @@ export class IngestService {
     }
     return undefined;
   }
+
+  private checkTime(field: string, timestamp: string, receivedAt: number): ApiError | undefined {
+    const { maxFutureSkewMs, amendmentWindowDays } = this.options;
+    const at = Date.parse(timestamp);
+    if (at > receivedAt + maxFutureSkewMs) {
+      return {
+        code: 'TIMESTAMP_IN_FUTURE',
+        message: `Field '${field}' is more than ${maxFutureSkewMs / 1000} seconds ahead of the server clock (${new Date(receivedAt).toISOString()}); check the sender's clock.`,
+        field,
+      };
+    }
+    if (at < receivedAt - amendmentWindowDays * DAY_MS) {
+      return {
+        code: 'TIMESTAMP_TOO_OLD',
+        message: `Field '${field}' is older than the ${amendmentWindowDays}-day amendment window.`,
+        field,
+      };
+    }
+    return undefined;
+  }
 }
 
-/** Same event content regardless of key order: a true retry, as opposed to a re-used eventId. */
+/**
+ * Same event content regardless of key order or how its times are written ("10:04:00Z" and
+ * "10:04:00.000+00:00" are one instant): a true retry, as opposed to a re-used eventId.
+ */
 function sameEvent(a: HandoverEvent, b: HandoverEvent): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
 
-function canonicalJson(value: object): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y))));
+function canonicalJson(event: HandoverEvent): string {
+  const fields = Object.entries(event).map(([key, value]) => {
+    const instant = typeof value === 'string' ? parseTimestamp(value) : undefined;
+    return [key, instant ?? value] as const;
+  });
+  return JSON.stringify(Object.fromEntries(fields.sort(([x], [y]) => x.localeCompare(y))));
 }
