@@ -33,6 +33,11 @@ export interface ServerConfig {
   maxClientBufferBytes: number;
   /** Between pings to live clients: the protocol's interval (clients judge staleness by it); tests shorten it. */
   livePingIntervalMs: number;
+  /**
+   * How long a credential read from the store is trusted (2 s): bounds how late a revocation takes
+   * effect, on REST and, a little later, on open websockets; tests shorten it.
+   */
+  credentialCacheMs: number;
   logLevel: string;
   instanceId: string;
 }
@@ -88,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     maxClientBufferBytes: int('MAX_CLIENT_BUFFER_BYTES', 4 * 1_048_576, 65_536, 256 * 1_048_576),
     livePingIntervalMs: PING_INTERVAL_MS,
+    credentialCacheMs: 2_000,
     logLevel: env.LOG_LEVEL ?? 'info',
     instanceId: env.INSTANCE_ID ?? randomUUID().slice(0, 8),
   };

@@ -430,6 +430,37 @@ describe('two instances on one Redis', () => {
       throw withOutput(error, a, b);
     }
   }, 30_000);
+
+  it('a credential revoked through B: its screen on A is closed with UNAUTHORISED within 5 s; others stay', async () => {
+    try {
+      if (!a.running) await a.restart();
+      // Used by no other test here: after this one it no longer works.
+      const { token } = b.credentials.ambulanceControl;
+      const me = await getJson<{ credentialId: string; scope: Scope }>(a, token, '/api/v1/me');
+      const control = live(a.url, { token, scope: me.body.scope });
+      const national = live(a.url, { token: b.credentials.englandViewer.token, scope: ENGLAND });
+      await Promise.all([control.next('snapshot'), national.next('snapshot')]);
+      let closed: { code: number } | undefined;
+      void control.closed.then((close) => {
+        closed = close;
+      });
+
+      const revoked = await fetch(`${b.url}/api/v1/admin/credentials/${me.body.credentialId}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${b.credentials.admin.token}` },
+        signal: AbortSignal.timeout(10_000),
+      });
+      expect(revoked.status).toBe(200);
+      const revokedAt = performance.now();
+      // A trusts a record for 2 s and checks its screens' credentials every 3 s.
+      await eventually(() => closed !== undefined, 'the control screen on A to close', 10_000);
+      expect(performance.now() - revokedAt).toBeLessThan(5_500);
+      expect(closed?.code).toBe(CLOSE_CODES.UNAUTHORISED);
+      expect(national.socket.readyState).toBe(national.socket.OPEN);
+    } catch (error) {
+      throw withOutput(error, a, b);
+    }
+  }, 30_000);
 });
 
 describe('start-up without demo mode', () => {

@@ -65,7 +65,9 @@ export type ServerMessage = SnapshotMessage | ResumedMessage | EventsMessage | P
  */
 export const CLOSE_CODES = {
   BAD_MESSAGE: 4400,
+  /** At hello, or later: the server closes the connections of a credential revoked meanwhile. */
   UNAUTHORISED: 4401,
+  /** Beyond the credential's scope, or naming a code not in the reference data (the reason names it). */
   SCOPE_FORBIDDEN: 4403,
   HELLO_TIMEOUT: 4408,
   INCOMPATIBLE_VERSION: 4426,

@@ -144,8 +144,9 @@ interface CachedLookup {
 
 /**
  * Turns a bearer token into a Principal. Records are cached briefly, so a revocation made on another
- * instance takes effect within `cacheMs` (2 s). Unknown ids are never cached, so a credential created
- * on another instance works at once; concurrent lookups of one id share a single store read.
+ * instance takes effect within `cacheMs` (2 s); LiveHub checks its open websockets' credentials again
+ * on a timer, so they are cut off too. Unknown ids are never cached, so a credential created on another
+ * instance works at once; concurrent lookups of one id share a single store read.
  */
 export class CredentialVerifier {
   private readonly cache = new Map<string, CachedLookup>();

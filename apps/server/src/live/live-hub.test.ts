@@ -1,6 +1,7 @@
 import { compareCursors, foldEvents } from '@handover/domain';
 import { CLOSE_CODES, type Scope } from '@handover/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StoreUnavailableError } from '@handover/store';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { arrival, follow } from '../test-support/events-factory';
 import { connectLive, eventually, type LiveTestClient } from '../test-support/live-test-client';
 import { startTestApp, type TestApp } from '../test-support/test-app';
@@ -28,6 +29,14 @@ async function record(event: object, app: TestApp = t) {
   return res.json() as { cursor: string };
 }
 
+/** How the client was closed, or a failure if it is still open after `ms`. */
+function closedWithin(client: LiveTestClient, ms = 2_000) {
+  return Promise.race([
+    client.closed,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still open after ${ms} ms`)), ms)),
+  ]);
+}
+
 describe('live stream /ws', () => {
   it('answers hello with a snapshot of the scope, then pushes deltas for that scope only', async () => {
     const here = arrival(Date.now() - 16 * MIN);
@@ -44,6 +53,35 @@ describe('live stream /ws', () => {
     await eventually(() => client.eventIds().includes(stamp.eventId), 'the stamp to arrive');
     expect(client.eventIds()).not.toContain(elsewhere.eventId);
     client.close();
+  });
+
+  it('leaves out of snapshots an open handover older than the amendment window: it can no longer change', async () => {
+    const DAY = 24 * 60 * MIN;
+    let now = Date.now();
+    const clocked = await startTestApp({ listen: true, now: () => now });
+    try {
+      const forgotten = arrival(now - 60 * MIN, { callsign: 'OLD 1' });
+      const recent = arrival(now - 60 * MIN + 13 * DAY, { callsign: 'NEW 1' });
+      await record(forgotten, clocked);
+      now += 13 * DAY;
+      await record(recent, clocked);
+      const snapshotAt = async (at: number) => {
+        now = at;
+        const client = connectLive(clocked.url, { token: clocked.tokens.rrk15Ed, scope: rrk15 });
+        const ids = (await client.next('snapshot')).handovers.map((h) => h.handoverId);
+        client.close();
+        return ids;
+      };
+      // Within the window both are still open and on screen; a day later the first has left it.
+      expect(await snapshotAt(now)).toEqual(
+        expect.arrayContaining([forgotten.handoverId, recent.handoverId]),
+      );
+      const later = await snapshotAt(now + 1 * DAY + MIN);
+      expect(later).toContain(recent.handoverId);
+      expect(later).not.toContain(forgotten.handoverId);
+    } finally {
+      await clocked.close();
+    }
   });
 
   it('resumes after a disconnect: exactly the 100 missed events arrive, in order', async () => {
@@ -108,6 +146,112 @@ describe('live stream /ws', () => {
     expect((await stranger.closed).code).toBe(CLOSE_CODES.UNAUTHORISED);
     const nosy = connectLive(t.url, { token: t.tokens.rrk15Ed, scope: { kind: 'england' } });
     expect((await nosy.closed).code).toBe(CLOSE_CODES.SCOPE_FORBIDDEN);
+  });
+
+  it.each([
+    [{ kind: 'sites', codes: ['ZZZ99'] }, 'Unknown site code ZZZ99'],
+    [{ kind: 'sites', codes: ['RRK15', 'ZZZ98', 'ZZZ99'] }, 'Unknown site codes ZZZ98, ZZZ99'],
+    [{ kind: 'region', code: 'Y99' }, 'Unknown region code Y99'],
+    [{ kind: 'acute_trust', code: 'ZZZ' }, 'Unknown trust code ZZZ'],
+    [{ kind: 'ambulance_trust', code: 'ZZ9' }, 'Unknown ambulance trust code ZZ9'],
+  ] satisfies [Scope, string][])(
+    'refuses a hello for %j, which REST answers 404, naming the code: "%s"',
+    async (scope, reason) => {
+      const typo = connectLive(t.url, { token: t.tokens.englandViewer, scope });
+      expect(await closedWithin(typo)).toEqual({ code: CLOSE_CODES.SCOPE_FORBIDDEN, reason });
+      expect(typo.messages).toEqual([]);
+    },
+  );
+
+  it('says a code is unknown before saying it is outside the credential, and names at most 8 of 50', async () => {
+    const board = connectLive(t.url, { token: t.tokens.rrk15Ed, scope: { kind: 'sites', codes: ['ZZZ99'] } });
+    expect(await closedWithin(board)).toEqual({
+      code: CLOSE_CODES.SCOPE_FORBIDDEN,
+      reason: 'Unknown site code ZZZ99',
+    });
+    // A close reason may have at most 123 bytes: a longer one would fail the close itself.
+    const codes = Array.from({ length: 50 }, (_, i) => `ZZ${String(i).padStart(3, '0')}`);
+    const many = connectLive(t.url, { token: t.tokens.englandViewer, scope: { kind: 'sites', codes } });
+    expect(await closedWithin(many)).toEqual({
+      code: CLOSE_CODES.SCOPE_FORBIDDEN,
+      reason: 'Unknown site codes ZZ000, ZZ001, ZZ002, ZZ003, ZZ004, ZZ005, ZZ006, ZZ007 and 42 more',
+    });
+  });
+
+  it.each([
+    { kind: 'sites', codes: ['RRK15'] },
+    { kind: 'region', code: 'Y56' },
+    { kind: 'acute_trust', code: 'RRK' },
+    { kind: 'ambulance_trust', code: 'RYA' },
+  ] satisfies Scope[])('still answers a hello for known codes: %j', async (scope) => {
+    const client = connectLive(t.url, { token: t.tokens.englandViewer, scope });
+    await client.next('snapshot');
+    client.close();
+  });
+});
+
+describe('a credential revoked while its screens are open', () => {
+  let r: TestApp & { url: string };
+  beforeAll(async () => {
+    // Trusted for 50 ms, so the hub checks its clients' credentials every 75 ms.
+    r = await startTestApp({ listen: true, config: { credentialCacheMs: 50 } });
+  });
+  afterAll(() => r.close());
+
+  const idOf = (token: string) => token.split('_')[1] ?? '';
+  const revoke = async (token: string) => {
+    const res = await r.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/admin/credentials/${idOf(token)}`,
+      headers: r.auth('admin'),
+    });
+    expect(res.statusCode).toBe(200);
+  };
+  const aFewChecks = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+  it('closes its sockets with UNAUTHORISED within a few checks; other credentials stay connected', async () => {
+    const boards = [1, 2].map(() => connectLive(r.url, { token: r.tokens.rrk15Ed, scope: rrk15 }));
+    const national = connectLive(r.url, { token: r.tokens.englandViewer, scope: { kind: 'england' } });
+    for (const client of [...boards, national]) await client.next('snapshot');
+
+    await revoke(r.tokens.rrk15Ed);
+    for (const board of boards) {
+      expect(await closedWithin(board)).toEqual({
+        code: CLOSE_CODES.UNAUTHORISED,
+        reason: 'Credential no longer valid',
+      });
+    }
+    await aFewChecks();
+    expect(national.socket.readyState).toBe(national.socket.OPEN);
+    expect(r.app.liveHub.connectedClients).toBe(1);
+    const later = arrival(Date.now() - MIN);
+    await record(later, r);
+    await eventually(() => national.eventIds().includes(later.eventId), 'the event at the national screen');
+
+    const again = connectLive(r.url, { token: r.tokens.rrk15Ed, scope: rrk15 });
+    expect((await again.closed).code).toBe(CLOSE_CODES.UNAUTHORISED);
+    national.close();
+  });
+
+  it('keeps its sockets while the store cannot say whether the credential is still valid', async () => {
+    const control = connectLive(r.url, { token: r.tokens.ryaControl, scope: rya });
+    await control.next('snapshot');
+    const unreachable = vi
+      .spyOn(r.store.documents, 'get')
+      .mockRejectedValue(new StoreUnavailableError('store unreachable'));
+    try {
+      await eventually(
+        () => unreachable.mock.calls.length >= 3,
+        'three checks that could not read the store',
+      );
+      await aFewChecks();
+      expect(control.socket.readyState).toBe(control.socket.OPEN);
+    } finally {
+      unreachable.mockRestore();
+    }
+    // Once the store answers again, a revocation still closes it.
+    await revoke(r.tokens.ryaControl);
+    expect((await closedWithin(control)).code).toBe(CLOSE_CODES.UNAUTHORISED);
   });
 });
 

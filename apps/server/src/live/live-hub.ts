@@ -11,7 +11,7 @@ import {
 import { StoreUnavailableError } from '@handover/store';
 import { Compile } from 'typebox/compile';
 import type { WebSocket } from 'ws';
-import { matchesScope, scopeWithin } from '../access/access-rules';
+import { matchesScope, scopeWithin, unknownScopeCodes } from '../access/access-rules';
 import type { Principal } from '../access/principal';
 import { eventsMessage } from './events-message';
 import type { AppliedEvent, LiveProjection } from './live-projection';
@@ -21,12 +21,22 @@ export interface LiveHubOptions {
   organisations: Organisations;
   verify: (token: string) => Promise<Principal | undefined>;
   now: () => number;
+  /**
+   * An open handover that arrived longer ago than this (the amendment window) can no longer change:
+   * it is a missing stamp, not a patient, and snapshots leave it out so they do not grow for ever.
+   */
+  openForMs: number;
   /** Unsent bytes beyond which a client is cut off with TOO_SLOW (it resumes on reconnect). */
   maxClientBufferBytes: number;
   /** How many recent events are kept so a reconnecting client can resume instead of re-snapshotting. */
   resumeBufferSize?: number;
   helloTimeoutMs?: number;
   pingIntervalMs?: number;
+  /**
+   * How often the credentials of connected clients are checked again, so that a revoked one is cut off
+   * on every instance, not only refused at the next hello.
+   */
+  credentialCheckMs?: number;
   log?: { info: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void };
 }
 
@@ -34,6 +44,8 @@ interface LiveClient {
   socket: WebSocket;
   scope: Scope;
   scopeKey: string;
+  /** Its credential as it said hello: checked again every `credentialCheckMs`. */
+  token: string;
   principal: Principal;
   /** Bytes of its snapshot or resume burst: allowed in the send buffer on top of the slow limit. */
   burstBytes: number;
@@ -58,6 +70,8 @@ const OPEN_STATES = new Set(['inbound', 'waiting', 'cohorted', 'handed_over']);
 const checkHello = Compile(HelloSchema);
 
 const PAUSED_REASON = 'Recording paused: the event store is unavailable';
+/** A little longer than the verifier's 2 s cache, so each check reads the store afresh. */
+const CREDENTIAL_CHECK_MS = 3_000;
 /** More hellos than this in a second is a herd of screens coming back (an instance lost, a restart). */
 const HERD_HELLOS_PER_SECOND = 100;
 /** While a herd joins, sending events takes at most 1 / (1 + this) of the instance's time. */
@@ -85,12 +99,20 @@ export class LiveHub {
   private nextFlushAt = 0;
   private hellos = { second: 0, count: 0, previous: 0 };
   private readonly pingTimer: NodeJS.Timeout;
+  private readonly credentialTimer: NodeJS.Timeout;
+  /** True while a credential check awaits the store: a slow store never piles checks up. */
+  private checkingCredentials = false;
   private readonly detach: () => void;
 
   constructor(private readonly options: LiveHubOptions) {
     this.detach = options.projection.onApplied((applied) => this.publish(applied));
     this.pingTimer = setInterval(() => this.pingAll(), options.pingIntervalMs ?? PING_INTERVAL_MS);
     this.pingTimer.unref();
+    this.credentialTimer = setInterval(
+      () => void this.checkCredentials(),
+      options.credentialCheckMs ?? CREDENTIAL_CHECK_MS,
+    );
+    this.credentialTimer.unref();
   }
 
   get connectedClients(): number {
@@ -145,6 +167,7 @@ export class LiveHub {
 
   stop(): void {
     clearInterval(this.pingTimer);
+    clearInterval(this.credentialTimer);
     clearTimeout(this.heldTimer);
     this.detach();
   }
@@ -159,6 +182,11 @@ export class LiveHub {
     if (!this.storeAvailable) return socket.close(CLOSE_CODES.TRY_AGAIN_LATER, PAUSED_REASON);
     const principal = await this.options.verify(hello.token);
     if (principal === undefined) return socket.close(CLOSE_CODES.UNAUTHORISED, 'Credential not valid');
+    // As REST answers 404 for them: a wall board with a typo in its address must not show an empty site.
+    const unknown = unknownScopeCodes(hello.scope, this.options.organisations);
+    if (unknown.length > 0) {
+      return socket.close(CLOSE_CODES.SCOPE_FORBIDDEN, unknownCodesReason(hello.scope, unknown));
+    }
     if (!scopeWithin(hello.scope, principal.scope, this.options.organisations)) {
       return socket.close(CLOSE_CODES.SCOPE_FORBIDDEN, 'Scope not allowed for this credential');
     }
@@ -168,6 +196,7 @@ export class LiveHub {
       socket,
       scope: hello.scope,
       scopeKey: JSON.stringify(hello.scope),
+      token: hello.token,
       principal,
       burstBytes: 0,
     };
@@ -202,6 +231,48 @@ export class LiveHub {
     if (group === undefined) return;
     group.clients.delete(client);
     if (group.clients.size === 0) this.scopes.delete(client.scopeKey);
+  }
+
+  /**
+   * Checks each credential of the connected clients again, once however many screens share it (a
+   * handful of credentials serve thousands), and closes the clients of any revoked meanwhile, as
+   * their hello would now be refused.
+   */
+  private async checkCredentials(): Promise<void> {
+    if (this.checkingCredentials) return;
+    this.checkingCredentials = true;
+    try {
+      const tokens = new Set<string>();
+      for (const client of this.clients.values()) tokens.add(client.token);
+      await Promise.all([...tokens].map((token) => this.checkCredential(token)));
+    } finally {
+      this.checkingCredentials = false;
+    }
+  }
+
+  private async checkCredential(token: string): Promise<void> {
+    let principal: Principal | undefined;
+    try {
+      principal = await this.options.verify(token);
+    } catch (error) {
+      // The store did not answer: that says nothing about the credential, so its clients stay (an
+      // outage closes every client with TRY_AGAIN_LATER, through `setStoreAvailable`).
+      this.options.log?.warn({ err: error }, 'could not check a live credential again; its clients stay');
+      return;
+    }
+    if (principal !== undefined) return;
+    // Those that joined while the store was read hold the same credential: they go too.
+    const refused = [...this.clients.values()].filter((client) => client.token === token);
+    for (const client of refused) {
+      this.remove(client);
+      client.socket.close(CLOSE_CODES.UNAUTHORISED, 'Credential no longer valid');
+    }
+    if (refused.length > 0) {
+      this.options.log?.info(
+        { credential: refused[0]?.principal.credentialId, clients: refused.length },
+        'credential revoked: its live clients closed',
+      );
+    }
   }
 
   /** A client that was on a further-along instance waits briefly for this one to catch up. */
@@ -255,7 +326,8 @@ export class LiveHub {
     for (const handover of this.options.projection.handovers.values()) {
       if (!this.inScope(client.scope, handover)) continue;
       const when = handover.arrivedAt ?? handover.expectedAt ?? 0;
-      if (OPEN_STATES.has(handover.state) || when >= now - SNAPSHOT_WINDOW_MS) handovers.push(handover);
+      const open = OPEN_STATES.has(handover.state) && when >= now - this.options.openForMs;
+      if (open || when >= now - SNAPSHOT_WINDOW_MS) handovers.push(handover);
     }
     const message: ServerMessage = {
       type: 'snapshot',
@@ -399,6 +471,24 @@ export class LiveHub {
  */
 const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
 const TEXT = { binary: false } as const;
+
+/** What each kind of scope calls its codes, in refusals. */
+const CODE_NAMES: Record<Scope['kind'], string> = {
+  england: 'organisation',
+  region: 'region',
+  acute_trust: 'trust',
+  ambulance_trust: 'ambulance trust',
+  sites: 'site',
+};
+/** Listed in the close reason; a close reason may have at most 123 bytes. */
+const MAX_CODES_NAMED = 8;
+
+/** "Unknown site code ZZZ99", "Unknown region code Y99": the codes a hello's scope got wrong. */
+function unknownCodesReason(scope: Scope, codes: readonly string[]): string {
+  const named = codes.slice(0, MAX_CODES_NAMED).join(', ');
+  const more = codes.length > MAX_CODES_NAMED ? ` and ${codes.length - MAX_CODES_NAMED} more` : '';
+  return `Unknown ${CODE_NAMES[scope.kind]} code${codes.length > 1 ? 's' : ''} ${named}${more}`;
+}
 
 function parseHello(text: string): Hello | undefined {
   try {

@@ -27,7 +27,7 @@ export function principalOf(request: FastifyRequest): Principal {
  */
 export default fp(
   async (app: FastifyInstance) => {
-    const verifier = new CredentialVerifier(app.store.documents);
+    const verifier = new CredentialVerifier(app.store.documents, { cacheMs: app.config.credentialCacheMs });
     const limiter = new RateLimiter(app.config.rateLimit);
     app.decorate('verifier', verifier);
     app.decorateRequest('principal', undefined);
@@ -52,7 +52,7 @@ export default fp(
       if (!roleMayCall(principal.role, `${request.method} ${route}`)) {
         throw new ApiRequestError({
           code: 'FORBIDDEN',
-          message: `A ${principal.role} credential may not call ${request.method} ${route}.`,
+          message: `Credentials with the '${principal.role}' role may not call ${request.method} ${route}.`,
         });
       }
       const allowed = limiter.take(principal.credentialId, app.now());

@@ -19,8 +19,11 @@ export default fp(
       organisations: app.organisations,
       verify: (token) => app.verifier.verify(token),
       now: app.now,
+      openForMs: app.config.amendmentWindowDays * 86_400_000,
       maxClientBufferBytes: app.config.maxClientBufferBytes,
       pingIntervalMs: app.config.livePingIntervalMs,
+      // A little longer than the verifier trusts a record, so each check reads the store afresh.
+      credentialCheckMs: Math.ceil(app.config.credentialCacheMs * 1.5),
       log: app.log,
     });
     app.decorate('liveHub', hub);

@@ -63,7 +63,8 @@ export default async function adminCredentialRoutes(app: FastifyInstance) {
     '/api/v1/admin/credentials/:id',
     {
       schema: {
-        summary: 'Revoke a credential (every instance refuses it within 2 s)',
+        summary:
+          'Revoke a credential (every instance refuses it within 2 s, and closes its websockets within 5 s)',
         tags: ['admin'],
         security: [{ bearer: [] }],
         params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) }),

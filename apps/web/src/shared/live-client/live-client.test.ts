@@ -118,6 +118,24 @@ describe('live client', () => {
     expect(client.isRunning).toBe(false);
   });
 
+  it('stops for good when its credential is revoked while it streams (UNAUTHORISED after the snapshot)', () => {
+    const { store, sockets, client } = setUp();
+    client.start();
+    sockets.latest().open();
+    sockets.latest().receive({ type: 'snapshot', cursor: '3-0', serverTime: T0, handovers: [] });
+    sockets.latest().receive({ type: 'ping', serverTime: T0 + 5_000, cursor: '3-0' });
+
+    sockets.latest().serverClose(CLOSE_CODES.UNAUTHORISED);
+    expect(store.getState().connection).toMatchObject({
+      phase: 'refused',
+      refusal: { reason: 'unauthorised' },
+    });
+    vi.advanceTimersByTime(60_000);
+    expect(sockets.sockets).toHaveLength(1);
+    expect(client.isRunning).toBe(false);
+    expect(client.wasRefused).toBe(true);
+  });
+
   it.each([CLOSE_CODES.RESTARTING, CLOSE_CODES.TRY_AGAIN_LATER, CLOSE_CODES.TOO_SLOW, 1006])(
     'reconnects after close code %i',
     (code) => {

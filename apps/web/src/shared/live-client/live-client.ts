@@ -24,10 +24,12 @@ export interface LiveClientOptions {
 
 /** Closes that no retry can fix: the screen explains and waits for a person. */
 const REFUSALS: ReadonlyMap<number, { reason: RefusalReason; message: string }> = new Map([
+  // At hello, or at any time after: the server closes the screens of a credential revoked meanwhile.
   [
     CLOSE_CODES.UNAUTHORISED,
     { reason: 'unauthorised', message: 'The server did not accept this credential.' },
   ],
+  // Also a scope naming a code the server does not know: the screen tells them apart by its directory.
   [
     CLOSE_CODES.SCOPE_FORBIDDEN,
     { reason: 'forbidden', message: 'This credential does not cover this screen.' },

@@ -1,3 +1,4 @@
+import type { Scope } from '@handover/protocol';
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { liveStore } from '../../stores/live-store';
@@ -12,9 +13,9 @@ vi.mock('../live-client/page-live-client', () => ({ useLiveConnection: () => und
 const scope = { kind: 'sites' as const, codes: ['RRK15'] };
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
 
-function renderGate() {
+function renderGate(forScope: Scope = scope) {
   return render(
-    <LiveScreenGate scope={scope} screenName="the ED wall display">
+    <LiveScreenGate scope={forScope} screenName="the ED wall display">
       <p>The board</p>
     </LiveScreenGate>,
   );
@@ -46,6 +47,33 @@ describe('live screen gate', () => {
     renderGate();
     expect(screen.getByRole('heading', { name: 'This credential was not accepted' })).toBeDefined();
     expect(screen.getByRole('link', { name: 'Sign in again' })).toBeDefined();
+  });
+
+  it('replaces a screen already showing data when its credential is revoked', () => {
+    saveCredential('hvt_revoked');
+    act(() => liveStore.getState().snapshot([], '3-0', Date.now(), Date.now()));
+    renderGate();
+    expect(screen.getByText('The board')).toBeDefined();
+    act(() => liveStore.getState().refused('unauthorised', 'x'));
+    expect(screen.getByRole('heading', { name: 'This credential was not accepted' })).toBeDefined();
+    expect(screen.queryByText('The board')).toBeNull();
+  });
+
+  it('says the code in the address is not known when the server refuses a scope the directory lacks', () => {
+    saveCredential('hvt_national');
+    vi.stubGlobal('fetch', async () =>
+      json(200, { label: 'National view', role: 'viewer', scope: { kind: 'england' } }),
+    );
+    const typo: Scope = { kind: 'sites', codes: ['ZZZ99'] };
+    liveStore.getState().reset(JSON.stringify(typo));
+    act(() => liveStore.getState().refused('forbidden', 'x'));
+    renderGate(typo);
+    expect(screen.getByRole('heading', { name: 'Check the address' })).toBeDefined();
+    expect(
+      screen.getByText('ZZZ99 is not a known site code. Check the address: it may have been typed wrongly.'),
+    ).toBeDefined();
+    expect(screen.queryByText('The board')).toBeNull();
+    expect(screen.queryByText('This credential does not cover this screen')).toBeNull();
   });
 
   it('names what the credential covers and what the screen needs when the scope is refused', async () => {

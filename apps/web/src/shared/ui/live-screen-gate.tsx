@@ -4,10 +4,11 @@ import { useLiveStore } from '../../stores/live-store';
 import { loadOrganisations, useOrganisations } from '../../stores/organisations-store';
 import { useCredential } from '../credentials/credential-store';
 import { useIdentity } from '../credentials/identity';
-import { describeScope } from '../credentials/scope-description';
+import { describeScope, describeUnknownCodes, unknownCodes } from '../credentials/scope-description';
 import { useLiveConnection } from '../live-client/page-live-client';
 import { Link } from '../router/link';
 import { AccessProblem } from './access-problem';
+import { BadAddress } from './bad-address';
 import { ConnectionBanner } from './connection-banner';
 import './button.css';
 import './live-screen-gate.css';
@@ -102,6 +103,16 @@ interface ScopeRefusedProps {
 function ScopeRefused({ token, scope, screenName, note }: ScopeRefusedProps) {
   const identity = useIdentity(token);
   const directory = useOrganisations();
+  // The server also refuses a scope naming a code it does not know (a typo in the address): saying
+  // so, rather than blaming the credential, sends people to the address.
+  const unknown = directory === null ? [] : unknownCodes(scope, directory);
+  if (unknown.length > 0) {
+    return (
+      <BadAddress
+        message={`${describeUnknownCodes(scope, unknown)} Check the address: it may have been typed wrongly.`}
+      />
+    );
+  }
   const needs = describeScope(scope, directory);
   const covers = identity.status === 'known' ? describeScope(identity.identity.scope, directory) : null;
   return (

@@ -1,0 +1,36 @@
+import type { Scope } from '@handover/protocol';
+import { describe, expect, it } from 'vitest';
+import { directoryFixture } from '../../test-support/organisations-fixture';
+import { describeUnknownCodes, unknownCodes } from './scope-description';
+
+describe('unknownCodes', () => {
+  it.each([
+    [{ kind: 'england' }, []],
+    [{ kind: 'sites', codes: ['RRK15'] }, []],
+    [{ kind: 'sites', codes: ['RRK15', 'ZZZ98', 'ZZZ99'] }, ['ZZZ98', 'ZZZ99']],
+    [{ kind: 'region', code: 'Y60' }, []],
+    [{ kind: 'region', code: 'Y99' }, ['Y99']],
+    [{ kind: 'acute_trust', code: 'ZZZ' }, ['ZZZ']],
+    [{ kind: 'ambulance_trust', code: 'RYA' }, []],
+    [{ kind: 'ambulance_trust', code: 'ZZ9' }, ['ZZ9']],
+  ] satisfies [Scope, string[]][])('%j names %j', (scope, unknown) => {
+    expect(unknownCodes(scope, directoryFixture)).toEqual(unknown);
+  });
+});
+
+describe('describeUnknownCodes', () => {
+  it('says which codes are not known, and of what kind', () => {
+    expect(describeUnknownCodes({ kind: 'sites', codes: ['ZZZ99'] }, ['ZZZ99'])).toBe(
+      'ZZZ99 is not a known site code.',
+    );
+    expect(describeUnknownCodes({ kind: 'sites', codes: ['ZZZ98', 'ZZZ99'] }, ['ZZZ98', 'ZZZ99'])).toBe(
+      'ZZZ98 and ZZZ99 are not known site codes.',
+    );
+    expect(describeUnknownCodes({ kind: 'region', code: 'Y99' }, ['Y99'])).toBe(
+      'Y99 is not a known region code.',
+    );
+    expect(describeUnknownCodes({ kind: 'ambulance_trust', code: 'ZZ9' }, ['ZZ9'])).toBe(
+      'ZZ9 is not a known ambulance trust code.',
+    );
+  });
+});
