@@ -7,13 +7,14 @@ import {
   localDateOf,
   type Thresholds,
 } from '@handover/domain';
-import { useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { formatClock, formatHoursMinutes, formatPercent } from '../../shared/lib/format-duration';
 import { useTickingText } from '../../shared/ui/elapsed';
 import { FigureCard } from '../../shared/ui/figure-card';
 import { serverNow } from '../../stores/live-store';
 import { tickStore } from '../../stores/tick-store';
+import { textWidthEm } from './text-width';
 
 /**
  * The headline figures, with the same domain functions the server's reports use: those of the patients
@@ -89,7 +90,7 @@ function countsKey(live: LiveFigures): string {
 
 /**
  * A FigureCard (shared/ui/figure-card) of the wall display, in larger type, whose number sits in a
- * fixed box that the clock rewrites every second without a render.
+ * fixed box that the clock rewrites every second without a render, and shrinks to fit its tile.
  */
 function BoardFigure({
   value,
@@ -101,6 +102,18 @@ function BoardFigure({
   children: string;
 }) {
   const ref = useRef<HTMLElement>(null);
-  useTickingText(ref, value);
+  const fittedLength = useRef(0);
+  // The text's width for board.css to size it to the tile, written only when its length changes (an
+  // hour passing, say): a style write every second would restyle the box.
+  const fitToTile = (element: HTMLElement, text: string) => {
+    if (text.length === fittedLength.current) return;
+    fittedLength.current = text.length;
+    element.style.setProperty('--value-em', String(textWidthEm(text, 800)));
+  };
+  useTickingText(ref, value, fitToTile);
+  // A render writes the text itself (a count that changed), which the tick does not hear about.
+  useLayoutEffect(() => {
+    if (ref.current !== null) fitToTile(ref.current, value());
+  });
   return <FigureCard {...card} value={value()} valueClassName="board-figure__value" valueRef={ref} />;
 }

@@ -106,6 +106,31 @@ describe('ED wall display', () => {
     expect(row('c').textContent).toContain('10:00');
   });
 
+  it('dates an arrival from the day before, also when midnight passes while the patient waits', () => {
+    const evening = Date.parse('2026-01-12T23:50:00Z');
+    vi.setSystemTime(evening);
+    tickStore.setState({ now: evening });
+    liveStore.getState().reset('board-test');
+    liveStore
+      .getState()
+      .snapshot(
+        [
+          waitingHandover('a', evening - 20 * MINUTE),
+          waitingHandover('b', Date.parse('2026-01-11T23:55:00Z')),
+        ],
+        '1-0',
+        evening,
+        evening,
+      );
+    render(<BoardScreen siteCode="RRK15" />);
+    const facts = (handoverId: string) =>
+      [...row(handoverId).querySelectorAll('.handover-row__fact')].map((fact) => fact.textContent);
+    expect(facts('a')).toContain('Arrived 23:30');
+    expect(facts('b')).toContain('Arrived 23:55 (11 Jan)');
+    setNow(Date.parse('2026-01-13T00:00:01Z'));
+    expect(facts('a')).toContain('Arrived 23:30 (12 Jan)');
+  });
+
   it('leads with the 15-minute figures and the site name', () => {
     load([waitingHandover('a', NOW - 20 * MINUTE), waitingHandover('b', NOW - 5 * MINUTE)]);
     render(<BoardScreen siteCode="RRK15" />);

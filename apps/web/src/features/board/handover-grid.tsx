@@ -1,10 +1,23 @@
-import type { Band, Handover, Thresholds } from '@handover/domain';
-import { type CSSProperties, useRef } from 'react';
+import {
+  type Band,
+  bandAt,
+  bandInfo,
+  clockAt,
+  type Handover,
+  localDateOf,
+  type Thresholds,
+} from '@handover/domain';
+import { type CSSProperties, useMemo, useRef } from 'react';
+import { useStore } from 'zustand';
+import { formatClock } from '../../shared/lib/format-duration';
 import { shortAmbulanceServiceName } from '../../shared/lib/trust-names';
 import { BandIcon } from '../../shared/ui/icons/band-icon';
+import { serverNow } from '../../stores/live-store';
 import { useOrganisations } from '../../stores/organisations-store';
+import { tickStore } from '../../stores/tick-store';
 import { BOARD_LIMITS, chooseLayout } from './board-layout';
 import { HandoverRow } from './handover-row';
+import { textWidthEm } from './text-width';
 import { useElementSize } from './use-element-size';
 
 interface HandoverGridProps {
@@ -19,20 +32,31 @@ export function HandoverGrid({ waiting, awaitingClear, thresholds, onBandChange 
   const ref = useRef<HTMLDivElement>(null);
   const size = useElementSize(ref, { width: 1900, height: 800 });
   const directory = useOrganisations();
-  const total = waiting.length + awaitingClear.length;
-  const layout = chooseLayout(total, size.width, size.height);
+  const all = useMemo(() => [...waiting, ...awaitingClear], [waiting, awaitingClear]);
+  const total = all.length;
+  // The longest timer and band label grow with time: a render when they change (a few times an hour),
+  // not on every tick. So does the date, which a row adds to a time from the day before.
+  const timerLength = useStore(tickStore, () => longestTimer(all, serverNow()).length);
+  const bandLabel = useStore(tickStore, () => longestBandLabel(all, serverNow(), thresholds));
+  const today = useStore(tickStore, () => localDateOf(serverNow()));
+  // Every row must show its callsign and timer whole, so the layout fits the widest of them.
+  const texts = {
+    callsign: Math.max(0, ...all.map((handover) => textWidthEm(handover.callsign, 800))),
+    timer: timerLength * textWidthEm('0', 800),
+    bandLabel: textWidthEm(bandLabel, 700),
+  };
+  const layout = chooseLayout(total, size.width, size.height, texts);
 
   // When not everything fits, waiting patients come first and one slot says what is not shown.
   const fits = total <= layout.capacity;
-  const shown = fits
-    ? [...waiting, ...awaitingClear]
-    : [...waiting, ...awaitingClear].slice(0, layout.capacity - 1);
+  const shown = fits ? all : all.slice(0, layout.capacity - 1);
   const hiddenWaiting = Math.max(0, waiting.length - shown.length);
   const hiddenHandedOver = total - shown.length - hiddenWaiting;
 
   const style = {
     '--row-h': `${layout.rowHeight}px`,
-    '--col-w': `${layout.columnWidth}px`,
+    '--main': `${layout.mainSize}px`,
+    '--small': `${layout.smallSize}px`,
     gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))`,
     gridTemplateRows: `repeat(${layout.rows}, ${layout.rowHeight}px)`,
     gap: `${BOARD_LIMITS.gap}px`,
@@ -61,6 +85,7 @@ export function HandoverGrid({ waiting, awaitingClear, thresholds, onBandChange 
                 directory?.ambulanceTrust(handover.ambulanceTrustCode)?.name,
               )}
               onBandChange={onBandChange}
+              today={today}
             />
           ))}
           {!fits && (
@@ -73,6 +98,24 @@ export function HandoverGrid({ waiting, awaitingClear, thresholds, onBandChange 
       )}
     </div>
   );
+}
+
+/** The timer text of the longest clock on the board ("22:02:17"): the clocks run up, so it is the widest. */
+function longestTimer(handovers: readonly Handover[], now: number): string {
+  let longest = 0;
+  for (const handover of handovers) longest = Math.max(longest, clockAt(handover, now) ?? 0);
+  return formatClock(longest);
+}
+
+/** The longest band label a row shows now ("Over 45 min: release due"). */
+function longestBandLabel(handovers: readonly Handover[], now: number, thresholds: Thresholds): string {
+  let longest = '';
+  for (const handover of handovers) {
+    const band = bandAt(handover, now, thresholds);
+    const label = band === undefined ? '' : bandInfo(band, thresholds).label;
+    if (label.length > longest.length) longest = label;
+  }
+  return longest;
 }
 
 function trustLabel(code: string, name: string | undefined): string {

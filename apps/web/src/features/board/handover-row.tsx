@@ -7,11 +7,12 @@ import {
   type Thresholds,
 } from '@handover/domain';
 import { memo } from 'react';
-import { formatLondonTime } from '../../shared/lib/format-time';
+import { formatLondonTimeNear } from '../../shared/lib/format-time';
 import { releaseStatus } from '../../shared/lib/release-status';
 import { Elapsed } from '../../shared/ui/elapsed';
 import { BandIcon } from '../../shared/ui/icons/band-icon';
 import { MarkIcon, type MarkIconName } from '../../shared/ui/icons/mark-icon';
+import { serverNow } from '../../stores/live-store';
 import { useBand } from './use-band';
 
 interface HandoverRowProps {
@@ -19,6 +20,8 @@ interface HandoverRowProps {
   thresholds: Thresholds;
   trustName: string;
   onBandChange?: (band: Band, handover: Handover) => void;
+  /** Today's London date: the row renders again when it changes, to date its times from the day before. */
+  today: string;
 }
 
 /**
@@ -37,6 +40,8 @@ export const HandoverRow = memo(function HandoverRow({
   const stoppedAt = handoverTime(handover);
   const release = releaseStatus(handover);
   if (arrivedAt === undefined) return null;
+  // A patient may have waited since yesterday: times on another day carry their date.
+  const now = serverNow();
 
   const marks: { icon: MarkIconName; text: string; tone: string }[] = [];
   // Control's request, then the ED's answer when it arrives live: released, or declined.
@@ -44,14 +49,18 @@ export const HandoverRow = memo(function HandoverRow({
   if (release.kind === 'released') {
     marks.push({
       icon: 'release',
-      text: `Crew released ${formatLondonTime(release.respondedAt)}`,
+      text: `Crew released ${formatLondonTimeNear(release.respondedAt, now)}`,
       tone: 'done',
     });
   }
   if (release.kind === 'declined') marks.push({ icon: 'release', text: 'Release declined', tone: 'warning' });
   if (isDisputed(handover, thresholds)) marks.push({ icon: 'disputed', text: 'Disputed', tone: 'warning' });
   if (stoppedAt !== undefined) {
-    marks.push({ icon: 'handed-over', text: `Handed over ${formatLondonTime(stoppedAt)}`, tone: 'done' });
+    marks.push({
+      icon: 'handed-over',
+      text: `Handed over ${formatLondonTimeNear(stoppedAt, now)}`,
+      tone: 'done',
+    });
   }
   if (handover.state === 'cohorted') marks.push({ icon: 'cohorted', text: 'Cohorted', tone: 'info' });
   if (handover.preAlerted) marks.push({ icon: 'pre-alert', text: 'Pre-alert', tone: 'info' });
@@ -89,7 +98,7 @@ export const HandoverRow = memo(function HandoverRow({
           <span className="handover-row__fact">
             {handover.category === undefined ? 'Cat –' : `Cat ${handover.category}`}
           </span>
-          <span className="handover-row__fact">Arrived {formatLondonTime(arrivedAt)}</span>
+          <span className="handover-row__fact">Arrived {formatLondonTimeNear(arrivedAt, now)}</span>
           <span className="handover-row__fact handover-row__trust">{trustName}</span>
         </span>
         <span className="handover-row__band">{info.label}</span>

@@ -14,6 +14,7 @@ const timeWithSeconds = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
   hourCycle: 'h23',
 });
+const shortDate = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'short' });
 const longDate = new Intl.DateTimeFormat('en-GB', {
   timeZone: LONDON,
   weekday: 'long',
@@ -36,14 +37,12 @@ export function formatLondonDate(instant: number): string {
   return longDate.format(instant);
 }
 
-/** A time of day, with the date added when it is not the same London day as `now`. */
+/** "14:05 (12 Jan)": a time of day, with its date when it is not the same London day as `now`. */
 export function formatLondonTimeNear(instant: number, now: number): string {
   const time = formatLondonTime(instant);
   if (localDateOf(instant) === localDateOf(now)) return time;
-  return `${time} (${new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'short' }).format(instant)})`;
+  return `${time} (${formatLondonShortDate(instant)})`;
 }
-
-const shortDate = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'short' });
 
 /** "12 Jan" in Europe/London. */
 export function formatLondonShortDate(instant: number): string {
