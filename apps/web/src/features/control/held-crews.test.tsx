@@ -124,6 +124,18 @@ describe('crews held and Release to Respond', () => {
     expect(screen.getByRole('button', { name: /^Ask again: WM101/ })).toBeDefined();
   });
 
+  it('dates the times of a crew held since yesterday', () => {
+    // 11:00 now: arrived at 23:30 yesterday, release asked for at 23:50.
+    renderCrews([
+      waitingHandover('a', NOW - 690 * MINUTE, {
+        callsign: 'WM101',
+        releaseRequests: [{ requestedAt: NOW - 670 * MINUTE, requestedBy: control }],
+      }),
+    ]);
+    expect(screen.getByTestId('held-crew').textContent).toContain('Arrived 23:30 (11 Jan)');
+    expect(screen.getByTestId('release-status').textContent).toContain('Release requested 23:50 (11 Jan) ·');
+  });
+
   it('offers no request to a credential that may not make one', () => {
     renderCrews(undefined, false);
     expect(screen.queryByRole('button', { name: /^Request release/ })).toBeNull();

@@ -7,7 +7,7 @@ import {
 } from '@handover/domain';
 import { useState } from 'react';
 import { formatDurationWords } from '../../shared/lib/format-duration';
-import { formatLondonTime } from '../../shared/lib/format-time';
+import { formatLondonTimeNear } from '../../shared/lib/format-time';
 import { releaseStatus } from '../../shared/lib/release-status';
 import { Link } from '../../shared/router/link';
 import { BandBadge } from '../../shared/ui/band-badge';
@@ -149,7 +149,7 @@ function HeldCrew({
           <Elapsed className="held-crew__clock" since={arrivedAt} />
         </p>
         <div className="held-crew__facts">
-          <span>Arrived {formatLondonTime(arrivedAt)}</span>
+          <span>Arrived {formatLondonTimeNear(arrivedAt, now)}</span>
           {handover.category !== undefined && <span>Cat {handover.category}</span>}
           <BandBadge band={band} thresholds={thresholds} />
           <span className="held-crew__actions">
@@ -207,20 +207,20 @@ function ReleaseState({ handover, now }: { handover: Handover; now: number }) {
     case 'open':
       return (
         <span className="release-tag release-tag--open" data-testid="release-status">
-          Release requested {formatLondonTime(status.request.requestedAt)} · no answer yet (
+          Release requested {formatLondonTimeNear(status.request.requestedAt, now)} · no answer yet (
           {formatDurationWords(now - status.request.requestedAt)})
         </span>
       );
     case 'released':
       return (
         <span className="release-tag release-tag--released" data-testid="release-status">
-          Released by the ED {formatLondonTime(status.respondedAt)}
+          Released by the ED {formatLondonTimeNear(status.respondedAt, now)}
         </span>
       );
     case 'declined':
       return (
         <span className="release-tag release-tag--declined" data-testid="release-status">
-          Declined {formatLondonTime(status.respondedAt)}: {status.reason}
+          Declined {formatLondonTimeNear(status.respondedAt, now)}: {status.reason}
         </span>
       );
   }

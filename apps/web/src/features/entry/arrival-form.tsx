@@ -1,15 +1,16 @@
-import { CATEGORIES, type Category } from '@handover/domain';
-import { type FormEvent, useId, useState } from 'react';
-import { formatLondonTime } from '../../shared/lib/format-time';
+import { CALLSIGN_PATTERN, CATEGORIES, type Category, localDateOf } from '@handover/domain';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { formatLondonShortDate, formatLondonTime, formatLondonTimeNear } from '../../shared/lib/format-time';
 import { shortAmbulanceServiceName } from '../../shared/lib/trust-names';
 import { serverNow } from '../../stores/live-store';
 import type { OrganisationDirectory } from '../../stores/organisations-store';
 import { useTickNow } from '../../stores/tick-store';
 import { type ArrivalDetails, arrivalEvent } from './entry-events';
+import { describedBy, ErrorSummary, FieldError } from './form-errors';
 import type { RecordEvent } from './record-event';
 import { instantOfTypedTime } from './typed-time';
 
-const CALLSIGN = /^[A-Za-z0-9][A-Za-z0-9 /-]{0,15}$/;
+const CALLSIGN = new RegExp(CALLSIGN_PATTERN);
 const TRUST_KEY = 'handover.entry.ambulanceTrust';
 
 interface ArrivalFormProps {
@@ -20,7 +21,8 @@ interface ArrivalFormProps {
   record: RecordEvent;
 }
 
-type Problems = Partial<{ callsign: string; trust: string; time: string }>;
+const FIELDS = ['callsign', 'trust', 'time'] as const;
+type Problems = Partial<Record<(typeof FIELDS)[number], string>>;
 
 /** Records an ambulance arriving: starts its handover clock. */
 export function ArrivalForm({ siteCode, directory, usualTrustCode, record }: ArrivalFormProps) {
@@ -32,12 +34,21 @@ export function ArrivalForm({ siteCode, directory, usualTrustCode, record }: Arr
   const [problems, setProblems] = useState<Problems>({});
   const [done, setDone] = useState<string | null>(null);
   useTickNow();
-  const ids = { callsign: useId(), trust: useId(), time: useId(), category: useId() };
+  const ids = { callsign: useId(), trust: useId(), time: useId(), category: useId(), timeHint: useId() };
+  const errorIds = { callsign: useId(), trust: useId(), time: useId() };
+  const summary = useRef<HTMLDivElement>(null);
+
+  // After a failed submit, focus moves to the summary so screen readers read the problems out.
+  useEffect(() => {
+    if (Object.keys(problems).length > 0) summary.current?.focus();
+  }, [problems]);
 
   const trusts = directory?.ambulanceTrusts ?? [];
   const siteRegion = directory?.site(siteCode)?.regionCode;
   const chosenTrust = trust ?? usualTrustCode ?? trusts.find((t) => t.regionCode === siteRegion)?.code ?? '';
-  const shownTime = time ?? formatLondonTime(serverNow());
+  const now = serverNow();
+  const shownTime = time ?? formatLondonTime(now);
+  const typedAt = time === null ? null : instantOfTypedTime(time, now);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -65,7 +76,8 @@ export function ArrivalForm({ siteCode, directory, usualTrustCode, record }: Arr
     record(arrivalEvent(details));
     rememberTrust(chosenTrust);
     setTrust(chosenTrust);
-    setDone(`Arrival of ${cleanCallsign} at ${formatLondonTime(arrivedAt)} recorded.`);
+    // The date shows when a typed time was read as yesterday's, so a slip is seen.
+    setDone(`Arrival of ${cleanCallsign} at ${formatLondonTimeNear(arrivedAt, now)} recorded.`);
     setCallsign('');
     setCategory(undefined);
     setTime(null);
@@ -76,11 +88,18 @@ export function ArrivalForm({ siteCode, directory, usualTrustCode, record }: Arr
       <h2 id="arrival-title" className="entry-panel__title">
         Record an arrival
       </h2>
+      <ErrorSummary
+        ref={summary}
+        problems={FIELDS.flatMap((name) => {
+          const message = problems[name];
+          return message === undefined ? [] : [{ fieldId: ids[name], message }];
+        })}
+      />
       <div className={field(problems.callsign)}>
         <label htmlFor={ids.callsign} className="entry-field__label">
           Callsign
         </label>
-        {problems.callsign !== undefined && <p className="entry-field__error">{problems.callsign}</p>}
+        <FieldError id={errorIds.callsign} message={problems.callsign} />
         <input
           id={ids.callsign}
           className="entry-input entry-input--callsign"
@@ -91,19 +110,21 @@ export function ArrivalForm({ siteCode, directory, usualTrustCode, record }: Arr
           spellCheck={false}
           maxLength={16}
           aria-invalid={problems.callsign !== undefined}
+          aria-describedby={describedBy(problems.callsign !== undefined && errorIds.callsign)}
         />
       </div>
       <div className={field(problems.trust)}>
         <label htmlFor={ids.trust} className="entry-field__label">
           Ambulance service
         </label>
-        {problems.trust !== undefined && <p className="entry-field__error">{problems.trust}</p>}
+        <FieldError id={errorIds.trust} message={problems.trust} />
         <select
           id={ids.trust}
           className="entry-input"
           value={chosenTrust}
           onChange={(event) => setTrust(event.target.value)}
           aria-invalid={problems.trust !== undefined}
+          aria-describedby={describedBy(problems.trust !== undefined && errorIds.trust)}
         >
           {chosenTrust === '' && <option value="">Choose…</option>}
           {trusts.map((option) => (
@@ -133,8 +154,10 @@ export function ArrivalForm({ siteCode, directory, usualTrustCode, record }: Arr
         <label htmlFor={ids.time} className="entry-field__label">
           Arrived at
         </label>
-        <p className="entry-field__hint">{time === null ? 'Now, unless you change it' : 'UK time'}</p>
-        {problems.time !== undefined && <p className="entry-field__error">{problems.time}</p>}
+        <p id={ids.timeHint} className="entry-field__hint">
+          {time === null ? 'Now, unless you change it' : timeHint(typedAt, now)}
+        </p>
+        <FieldError id={errorIds.time} message={problems.time} />
         <div className="entry-time">
           <input
             id={ids.time}
@@ -143,6 +166,7 @@ export function ArrivalForm({ siteCode, directory, usualTrustCode, record }: Arr
             value={shownTime}
             onChange={(event) => setTime(event.target.value)}
             aria-invalid={problems.time !== undefined}
+            aria-describedby={describedBy(ids.timeHint, problems.time !== undefined && errorIds.time)}
           />
           {time !== null && (
             <button type="button" className="button button--secondary" onClick={() => setTime(null)}>
@@ -159,6 +183,12 @@ export function ArrivalForm({ siteCode, directory, usualTrustCode, record }: Arr
       </p>
     </form>
   );
+}
+
+/** Says when a typed time will be read as yesterday's (a time later than now), before it is recorded. */
+function timeHint(typedAt: number | null, now: number): string {
+  if (typedAt === null || localDateOf(typedAt) === localDateOf(now)) return 'UK time';
+  return `UK time. Later than now, so read as yesterday, ${formatLondonShortDate(typedAt)}`;
 }
 
 function field(problem: string | undefined): string {

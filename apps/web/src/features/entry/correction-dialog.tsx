@@ -1,14 +1,15 @@
-import { CATEGORIES, type CorrectableField, type Handover } from '@handover/domain';
+import { CALLSIGN_PATTERN, CATEGORIES, type CorrectableField, type Handover } from '@handover/domain';
 import { type FormEvent, useId, useState } from 'react';
-import { formatLondonTime } from '../../shared/lib/format-time';
+import { formatLondonTime, formatLondonTimeNear } from '../../shared/lib/format-time';
 import { Dialog } from '../../shared/ui/dialog';
 import { serverNow } from '../../stores/live-store';
 import { FIELD_NAMES } from './describe-event';
 import { correctionEvent } from './entry-events';
+import { describedBy, FieldError } from './form-errors';
 import type { RecordEvent } from './record-event';
 import { instantOnDayOf } from './typed-time';
 
-const CALLSIGN = /^[A-Za-z0-9][A-Za-z0-9 /-]{0,15}$/;
+const CALLSIGN = new RegExp(CALLSIGN_PATTERN);
 const TIME_FIELDS = ['arrivedAt', 'edHandedOverAt', 'clearedAt'] as const;
 type TimeField = (typeof TIME_FIELDS)[number];
 
@@ -31,6 +32,13 @@ function currentValue(handover: Handover, field: CorrectableField): string {
   return field === 'callsign' ? handover.callsign : '';
 }
 
+/** The recorded value as the hint shows it: a time from another day with its date, which the new time keeps. */
+function recordedText(handover: Handover, field: CorrectableField, now: number): string {
+  const value = isTimeField(field) ? handover[field] : undefined;
+  if (value !== undefined) return formatLondonTimeNear(value, now);
+  return currentValue(handover, field) || 'not given';
+}
+
 /** A correction: which value was wrong, the right value, and why (the reason is mandatory). */
 export function CorrectionDialog({
   handover,
@@ -47,6 +55,8 @@ export function CorrectionDialog({
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<Partial<Record<'value' | 'reason', string>>>({});
   const ids = { field: useId(), value: useId(), reason: useId() };
+  const hintIds = { value: useId(), reason: useId() };
+  const errorIds = { value: useId(), reason: useId() };
 
   const chooseField = (next: CorrectableField) => {
     setField(next);
@@ -64,11 +74,16 @@ export function CorrectionDialog({
     }
     if (reason.trim() === '') found.reason = 'Enter why the recorded value was wrong';
     setProblems(found);
-    if (newValue === null || Object.keys(found).length > 0) return;
+    if (newValue === null || Object.keys(found).length > 0) {
+      // Focus the first field to fix: screen readers read its error with it (aria-describedby).
+      document.getElementById(found.value === undefined ? ids.reason : ids.value)?.focus();
+      return;
+    }
     record(correctionEvent(handover.handoverId, field, newValue, reason, serverNow()));
     onClose();
   };
 
+  const valueDescription = describedBy(hintIds.value, problems.value !== undefined && errorIds.value);
   return (
     <Dialog title={`Correct ${handover.callsign}`} onClose={onClose}>
       <form className="correction" onSubmit={submit} noValidate>
@@ -93,14 +108,18 @@ export function CorrectionDialog({
           <label htmlFor={ids.value} className="entry-field__label">
             Correct {FIELD_NAMES[field]}
           </label>
-          <p className="entry-field__hint">Recorded: {currentValue(handover, field) || 'not given'}</p>
-          {problems.value !== undefined && <p className="entry-field__error">{problems.value}</p>}
+          <p id={hintIds.value} className="entry-field__hint">
+            Recorded: {recordedText(handover, field, serverNow())}
+          </p>
+          <FieldError id={errorIds.value} message={problems.value} />
           {field === 'category' ? (
             <select
               id={ids.value}
               className="entry-input"
               value={value}
               onChange={(event) => setValue(event.target.value)}
+              aria-invalid={problems.value !== undefined}
+              aria-describedby={valueDescription}
             >
               <option value="">Choose…</option>
               {CATEGORIES.map((category) => (
@@ -119,6 +138,7 @@ export function CorrectionDialog({
                 setValue(field === 'callsign' ? event.target.value.toUpperCase() : event.target.value)
               }
               aria-invalid={problems.value !== undefined}
+              aria-describedby={valueDescription}
             />
           )}
         </div>
@@ -126,8 +146,10 @@ export function CorrectionDialog({
           <label htmlFor={ids.reason} className="entry-field__label">
             Reason
           </label>
-          <p className="entry-field__hint">Kept in the audit trail. No patient details.</p>
-          {problems.reason !== undefined && <p className="entry-field__error">{problems.reason}</p>}
+          <p id={hintIds.reason} className="entry-field__hint">
+            Kept in the audit trail. No patient details.
+          </p>
+          <FieldError id={errorIds.reason} message={problems.reason} />
           <textarea
             id={ids.reason}
             className="entry-input entry-input--reason"
@@ -136,6 +158,7 @@ export function CorrectionDialog({
             rows={3}
             onChange={(event) => setReason(event.target.value)}
             aria-invalid={problems.reason !== undefined}
+            aria-describedby={describedBy(hintIds.reason, problems.reason !== undefined && errorIds.reason)}
           />
         </div>
         <div className="correction__actions">

@@ -6,7 +6,7 @@ import {
   isDisputed,
   type Thresholds,
 } from '@handover/domain';
-import { formatLondonTime } from '../../shared/lib/format-time';
+import { formatLondonTimeNear } from '../../shared/lib/format-time';
 import { releaseStatus } from '../../shared/lib/release-status';
 import { shortTrustName } from '../../shared/lib/trust-names';
 import { BandBadge } from '../../shared/ui/band-badge';
@@ -19,6 +19,8 @@ import { ReleaseAnswer } from './release-answer';
 
 interface EntryListProps {
   handovers: readonly Handover[];
+  /** For dates beside times that are not today. */
+  now: number;
   unsent: ReadonlySet<string>;
   thresholds: Thresholds;
   directory: OrganisationDirectory | null;
@@ -26,17 +28,23 @@ interface EntryListProps {
   onCorrect: (handover: Handover) => void;
 }
 
-/** Every ambulance at the ED still needing a stamp from staff, with the actions that apply to each. */
-export function EntryList({ handovers, unsent, thresholds, directory, record, onCorrect }: EntryListProps) {
-  if (handovers.length === 0) {
-    return <p className="entry-list__empty">No ambulances waiting at this ED.</p>;
-  }
+/** Ambulances still needing a stamp from staff, with the actions that apply to each. */
+export function EntryList({
+  handovers,
+  now,
+  unsent,
+  thresholds,
+  directory,
+  record,
+  onCorrect,
+}: EntryListProps) {
   return (
     <ul className="entry-list">
       {handovers.map((handover) => (
         <EntryRow
           key={handover.handoverId}
           handover={handover}
+          now={now}
           unsent={unsent.has(handover.handoverId)}
           thresholds={thresholds}
           trustName={trustName(handover.ambulanceTrustCode, directory)}
@@ -50,6 +58,7 @@ export function EntryList({ handovers, unsent, thresholds, directory, record, on
 
 interface EntryRowProps {
   handover: Handover;
+  now: number;
   unsent: boolean;
   thresholds: Thresholds;
   trustName: string;
@@ -57,7 +66,7 @@ interface EntryRowProps {
   onCorrect: (handover: Handover) => void;
 }
 
-function EntryRow({ handover, unsent, thresholds, trustName, record, onCorrect }: EntryRowProps) {
+function EntryRow({ handover, now, unsent, thresholds, trustName, record, onCorrect }: EntryRowProps) {
   const { arrivedAt, handoverId, callsign } = handover;
   const stoppedAt = handoverTime(handover);
   const band = bandAt(handover, serverNow(), thresholds);
@@ -74,7 +83,7 @@ function EntryRow({ handover, unsent, thresholds, trustName, record, onCorrect }
         <p className="entry-row__facts">
           {handover.expectedAt === undefined
             ? 'Expected time not given'
-            : `Expected ${formatLondonTime(handover.expectedAt)}`}{' '}
+            : `Expected ${formatLondonTimeNear(handover.expectedAt, now)}`}{' '}
           · {trustName}
         </p>
         <div className="entry-row__actions">
@@ -106,9 +115,9 @@ function EntryRow({ handover, unsent, thresholds, trustName, record, onCorrect }
 
   const facts = [
     handover.category === undefined ? 'Category not known' : `Cat ${handover.category}`,
-    `Arrived ${formatLondonTime(arrivedAt)}`,
+    `Arrived ${formatLondonTimeNear(arrivedAt, now)}`,
     trustName,
-    ...(stoppedAt === undefined ? [] : [`Handed over ${formatLondonTime(stoppedAt)}`]),
+    ...(stoppedAt === undefined ? [] : [`Handed over ${formatLondonTimeNear(stoppedAt, now)}`]),
   ];
   return (
     <li
@@ -123,7 +132,7 @@ function EntryRow({ handover, unsent, thresholds, trustName, record, onCorrect }
         {release.kind === 'open' && <span className="entry-tag entry-tag--urgent">Release requested</span>}
         {release.kind === 'released' && (
           <span className="entry-tag entry-tag--done">
-            Crew released {formatLondonTime(release.respondedAt)}
+            Crew released {formatLondonTimeNear(release.respondedAt, now)}
           </span>
         )}
         {release.kind === 'declined' && (

@@ -1,12 +1,18 @@
+import type { Handover } from '@handover/domain';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { T0, waitingHandover } from '../../test-support/handover-fixtures';
+import { MINUTE, T0, waitingHandover } from '../../test-support/handover-fixtures';
 import { directoryFixture } from '../../test-support/organisations-fixture';
 
 const NOW = T0 + 3_600_000;
+const HOUR = 60 * MINUTE;
+const control = { credentialId: 'c', role: 'control', label: 'RYA control room' };
 
 /** Each test gets fresh modules: the page's outbox and stores are per page, like a reload. */
-async function renderEntry(fetchImpl: typeof fetch) {
+async function renderEntry(
+  fetchImpl: typeof fetch,
+  handovers: Handover[] = [waitingHandover('a', NOW - 20 * 60_000, { callsign: 'WM777' })],
+) {
   vi.stubGlobal('fetch', fetchImpl);
   localStorage.setItem('handover.credential', 'hvt_test');
   const { liveStore } = await import('../../stores/live-store');
@@ -14,14 +20,20 @@ async function renderEntry(fetchImpl: typeof fetch) {
   const { EntryScreen } = await import('./entry-screen');
   organisationsStore.setState({ status: 'ready', directory: directoryFixture });
   liveStore.getState().reset('entry-test');
-  liveStore
-    .getState()
-    .snapshot([waitingHandover('a', NOW - 20 * 60_000, { callsign: 'WM777' })], '1-0', NOW, NOW);
+  liveStore.getState().snapshot(handovers, '1-0', NOW, NOW);
   render(<EntryScreen siteCode="RRK15" />);
   return { liveStore };
 }
 
 const outboxCount = () => screen.getByTestId('outbox-count');
+const callsigns = () =>
+  screen.getAllByTestId('entry-row').map((row) => row.querySelector('.entry-row__callsign')?.textContent);
+/** What a screen reader reads after a field's name: the elements its aria-describedby lists. */
+const description = (field: HTMLElement) =>
+  (field.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
 const created = (body: unknown) =>
   new Response(JSON.stringify(body), { status: 201, headers: { 'content-type': 'application/json' } });
 
@@ -76,6 +88,81 @@ describe('entry page', () => {
     });
   });
 
+  it('lists records open for over a day after today’s, under their own heading, and counts only arrivals as at the ED', async () => {
+    await renderEntry(
+      async () => created({ outcome: 'accepted' }),
+      [
+        waitingHandover('month-old', NOW - 720 * HOUR, { callsign: 'ORD1' }),
+        waitingHandover('a', NOW - 20 * MINUTE, { callsign: 'WM777' }),
+        waitingHandover('pre-alert', NOW, {
+          callsign: 'AUD6',
+          state: 'inbound',
+          arrivedAt: undefined,
+          expectedAt: NOW + 10 * MINUTE,
+        }),
+      ],
+    );
+    expect(screen.getByRole('heading', { name: /^At the ED now/ }).textContent).toBe('At the ED now 1');
+    expect(screen.getByRole('heading', { name: /^Expected \(pre-alerts\)/ }).textContent).toBe(
+      'Expected (pre-alerts) 1',
+    );
+    expect(screen.getByRole('heading', { name: /^Older than 24 hours: check these records/ })).toBeDefined();
+    expect(callsigns()).toEqual(['WM777', 'AUD6', 'ORD1']);
+    // Still reachable for a fix.
+    fireEvent.click(screen.getByRole('button', { name: /^Correct: ORD1/ }));
+    expect(screen.getByRole('dialog', { name: 'Correct ORD1' }).textContent).toContain(
+      'Recorded: 11:00 (13 Dec)',
+    );
+  });
+
+  it('dates the times of a crew here since yesterday', async () => {
+    await renderEntry(
+      async () => created({ outcome: 'accepted' }),
+      [
+        waitingHandover('a', NOW - 20 * HOUR, {
+          callsign: 'WM777',
+          releaseRequests: [{ requestedAt: NOW - 19 * HOUR, requestedBy: control }],
+        }),
+      ],
+    );
+    const row = screen.getByTestId('entry-row');
+    expect(row.textContent).toContain('Arrived 15:00 (11 Jan)');
+    expect(row.textContent).toContain('Asked at 16:00 (11 Jan)');
+  });
+
+  it('shows the date when a typed time is read as yesterday’s', async () => {
+    await renderEntry(async () => created({ outcome: 'accepted' }));
+    fireEvent.change(screen.getByLabelText('Callsign'), { target: { value: 'WM5' } });
+    // 11:30 at 11:00: later than now, so yesterday's.
+    fireEvent.change(screen.getByLabelText('Arrived at'), { target: { value: '11:30' } });
+    expect(screen.getByText('UK time. Later than now, so read as yesterday, 11 Jan')).toBeDefined();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Record arrival' }));
+    });
+    expect(screen.getByText('Arrival of WM5 at 11:30 (11 Jan) recorded.')).toBeDefined();
+  });
+
+  it('after a failed submit focuses a summary of the problems, each linked to its field and read with it', async () => {
+    await renderEntry(async () => created({ outcome: 'accepted' }));
+    fireEvent.change(screen.getByLabelText('Arrived at'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record arrival' }));
+
+    const summary = screen.getByRole('alert', { name: 'There is a problem' });
+    expect(document.activeElement).toBe(summary);
+    const links = within(summary).getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual([
+      'Enter the callsign: up to 16 letters or numbers (spaces, / and - allowed)',
+      'Enter the arrival time as hours and minutes, like 14:05',
+    ]);
+    expect(description(screen.getByLabelText('Callsign'))).toBe(
+      'Error: Enter the callsign: up to 16 letters or numbers (spaces, / and - allowed)',
+    );
+    const time = screen.getByLabelText('Arrived at');
+    expect(description(time)).toBe('UK time Error: Enter the arrival time as hours and minutes, like 14:05');
+    fireEvent.click(links[1] as HTMLElement);
+    expect(document.activeElement).toBe(time);
+  });
+
   it('stamps the ED’s handover and the crew clear with big buttons', async () => {
     const bodies: { type: string; by?: string; handoverId: string }[] = [];
     await renderEntry(async (_url, init) => {
@@ -108,6 +195,12 @@ describe('entry page', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save correction' }));
     expect(within(dialog).getByText('Enter why the recorded value was wrong')).toBeDefined();
     expect(bodies).toHaveLength(0);
+    // Focus moves to the field to fix, which names its error for screen readers.
+    const reason = within(dialog).getByLabelText('Reason');
+    expect(document.activeElement).toBe(reason);
+    expect(description(reason)).toBe(
+      'Kept in the audit trail. No patient details. Error: Enter why the recorded value was wrong',
+    );
 
     fireEvent.change(within(dialog).getByLabelText('Reason'), { target: { value: 'Arrival pressed late' } });
     await act(async () => {

@@ -1,21 +1,23 @@
-import { type Handover, handoverTime } from '@handover/domain';
+import type { Handover } from '@handover/domain';
 import { useMemo, useState } from 'react';
+import { useStore } from 'zustand';
 import { thresholdsFor } from '../../shared/lib/thresholds';
 import { ConnectionBanner } from '../../shared/ui/connection-banner';
 import { NhsHeader } from '../../shared/ui/nhs-header';
 import { serverNow, useLiveStore } from '../../stores/live-store';
 import { useOrganisations } from '../../stores/organisations-store';
+import { tickStore } from '../../stores/tick-store';
 import { ArrivalForm } from './arrival-form';
 import { CorrectionDialog } from './correction-dialog';
+import { entryGroups } from './entry-groups';
 import { EntryList } from './entry-list';
 import { OutboxCount, OutboxProblem, RefusedEvents } from './outbox-status';
 import { withPendingEvents } from './pending-overlay';
+import type { RecordEvent } from './record-event';
 import { usePageOutbox } from './use-page-outbox';
 import '../../shared/ui/button.css';
 import '../../shared/ui/panel.css';
 import './entry.css';
-
-const LISTED_STATES = new Set(['inbound', 'waiting', 'cohorted', 'handed_over']);
 
 /** The ED's tablet: record arrivals and stamps, see what has not reached the server yet. */
 export function EntryScreen({ siteCode }: { siteCode: string }) {
@@ -25,6 +27,7 @@ export function EntryScreen({ siteCode }: { siteCode: string }) {
   const [outboxState, outbox] = usePageOutbox();
   const [correcting, setCorrecting] = useState<string | null>(null);
   const thresholds = useMemo(() => thresholdsFor(serverNow()), []);
+  const now = useServerMinute();
 
   // What staff see includes what this tablet recorded and has not sent yet.
   const overlay = useMemo(
@@ -36,10 +39,19 @@ export function EntryScreen({ siteCode }: { siteCode: string }) {
       ),
     [serverHandovers, outboxState.pending],
   );
-  const listed = useMemo(
-    () => atSite(overlay.handovers, siteCode, serverNow()),
-    [overlay.handovers, siteCode],
+  const groups = useMemo(
+    () => entryGroups(overlay.handovers.values(), siteCode, now, thresholds),
+    [overlay.handovers, siteCode, now, thresholds],
   );
+  const record: RecordEvent = (event) => outbox.enqueue(event);
+  const listProps = {
+    now,
+    unsent: overlay.unsent,
+    thresholds,
+    directory,
+    record,
+    onCorrect: (handover: Handover) => setCorrecting(handover.handoverId),
+  };
   const correctingHandover = correcting === null ? undefined : overlay.handovers.get(correcting);
   const siteName = directory?.site(siteCode)?.name ?? siteCode;
 
@@ -55,13 +67,13 @@ export function EntryScreen({ siteCode }: { siteCode: string }) {
           <ArrivalForm
             siteCode={siteCode}
             directory={directory}
-            usualTrustCode={mostFrequentTrust(listed)}
-            record={(event) => outbox.enqueue(event)}
+            usualTrustCode={mostFrequentTrust([...groups.atEd, ...groups.expected])}
+            record={record}
           />
         </section>
         <section className="entry-panel entry-panel--list" aria-labelledby="waiting-title">
           <h2 id="waiting-title" className="entry-panel__title">
-            At the ED now <span className="panel__count entry-panel__count">{listed.length}</span>
+            At the ED now <span className="panel__count entry-panel__count">{groups.atEd.length}</span>
           </h2>
           {!hasSnapshot && (
             <p className="entry-notice" role="status">
@@ -70,44 +82,48 @@ export function EntryScreen({ siteCode }: { siteCode: string }) {
             </p>
           )}
           <RefusedEvents snapshot={outboxState} outbox={outbox} handovers={overlay.handovers} />
-          <EntryList
-            handovers={listed}
-            unsent={overlay.unsent}
-            thresholds={thresholds}
-            directory={directory}
-            record={(event) => outbox.enqueue(event)}
-            onCorrect={(handover: Handover) => setCorrecting(handover.handoverId)}
-          />
+          {groups.atEd.length === 0 ? (
+            <p className="entry-list__empty">No ambulances at this ED now.</p>
+          ) : (
+            <EntryList handovers={groups.atEd} {...listProps} />
+          )}
+          {groups.expected.length > 0 && (
+            <section className="entry-group" aria-labelledby="expected-title">
+              <h3 id="expected-title" className="entry-group__title">
+                Expected (pre-alerts){' '}
+                <span className="panel__count entry-panel__count">{groups.expected.length}</span>
+              </h3>
+              <EntryList handovers={groups.expected} {...listProps} />
+            </section>
+          )}
+          {groups.older.length > 0 && (
+            <section className="entry-group entry-group--older" aria-labelledby="older-title">
+              <h3 id="older-title" className="entry-group__title">
+                Older than {thresholds.staleAfterHours} hours: check these records{' '}
+                <span className="panel__count entry-panel__count">{groups.older.length}</span>
+              </h3>
+              <p className="entry-group__hint">
+                Open for more than {thresholds.staleAfterHours} hours, so a handover or crew clear was
+                probably missed. The wall display leaves these out.
+              </p>
+              <EntryList handovers={groups.older} {...listProps} />
+            </section>
+          )}
         </section>
       </main>
       {correctingHandover !== undefined && (
-        <CorrectionDialog
-          handover={correctingHandover}
-          record={(event) => outbox.enqueue(event)}
-          onClose={() => setCorrecting(null)}
-        />
+        <CorrectionDialog handover={correctingHandover} record={record} onClose={() => setCorrecting(null)} />
       )}
     </div>
   );
 }
 
-/** Handed-over crews older than this are presumed gone without a clear stamp. */
-const AWAITING_CLEAR_WINDOW_MS = 2 * 3_600_000;
-
-/** Ambulances at the site still needing a stamp: arrived ones by arrival, then pre-alerts by ETA. */
-function atSite(handovers: ReadonlyMap<string, Handover>, siteCode: string, now: number): Handover[] {
-  const gone = (h: Handover) =>
-    h.state === 'handed_over' && now - (handoverTime(h) ?? 0) > AWAITING_CLEAR_WINDOW_MS;
-  const here = [...handovers.values()].filter(
-    (h) => h.siteCode === siteCode && LISTED_STATES.has(h.state) && !gone(h),
-  );
-  const arrived = here
-    .filter((h) => h.arrivedAt !== undefined)
-    .sort((a, b) => (a.arrivedAt ?? 0) - (b.arrivedAt ?? 0));
-  const inbound = here
-    .filter((h) => h.arrivedAt === undefined)
-    .sort((a, b) => (a.expectedAt ?? 0) - (b.expectedAt ?? 0));
-  return [...arrived, ...inbound];
+/**
+ * The server's time to the minute. The list follows it, so a record moves to the older group, and dates
+ * appear beside yesterday's times at midnight, without waiting for the next event.
+ */
+function useServerMinute(): number {
+  return useStore(tickStore, () => Math.floor(serverNow() / 60_000) * 60_000);
 }
 
 function mostFrequentTrust(handovers: readonly Handover[]): string | undefined {

@@ -44,6 +44,13 @@ const row = (handoverId: string) => {
   return found;
 };
 
+/** What a screen reader reads after a field's name: the elements its aria-describedby lists. */
+const description = (field: HTMLElement) =>
+  (field.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+
 describe('answering a release request on the entry page', () => {
   beforeEach(() => {
     vi.resetModules();
@@ -98,6 +105,10 @@ describe('answering a release request on the entry page', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Decline release' }));
     expect(within(dialog).getByText('Enter why the crew cannot be released')).toBeDefined();
     expect(bodies).toHaveLength(0);
+    // Focus goes back to the field, which names its error for screen readers.
+    const reason = within(dialog).getByLabelText('Reason');
+    expect(document.activeElement).toBe(reason);
+    expect(description(reason)).toContain('Error: Enter why the crew cannot be released');
 
     fireEvent.change(within(dialog).getByLabelText('Reason'), { target: { value: '  Resus full  ' } });
     await act(async () => {

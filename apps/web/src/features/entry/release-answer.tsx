@@ -1,12 +1,13 @@
 import type { Handover, ReleaseRequest } from '@handover/domain';
 import { type FormEvent, useId, useState } from 'react';
 import { formatDurationWords } from '../../shared/lib/format-duration';
-import { formatLondonTime } from '../../shared/lib/format-time';
+import { formatLondonTimeNear } from '../../shared/lib/format-time';
 import { requesterName } from '../../shared/lib/release-status';
 import { Dialog } from '../../shared/ui/dialog';
 import { MarkIcon } from '../../shared/ui/icons/mark-icon';
 import { serverNow } from '../../stores/live-store';
 import { releaseResponseEvent } from './entry-events';
+import { describedBy, FieldError } from './form-errors';
 import type { RecordEvent } from './record-event';
 
 interface ReleaseAnswerProps {
@@ -27,7 +28,8 @@ interface ReleaseAnswerProps {
 export function ReleaseAnswer({ handover, request, serviceName, label, record }: ReleaseAnswerProps) {
   const [declining, setDeclining] = useState(false);
   const titleId = useId();
-  const askedAgo = formatDurationWords(serverNow() - request.requestedAt);
+  const now = serverNow();
+  const askedAgo = formatDurationWords(now - request.requestedAt);
   return (
     <section className="release-answer" aria-labelledby={titleId} data-testid="release-answer">
       <p id={titleId} className="release-answer__title">
@@ -35,8 +37,8 @@ export function ReleaseAnswer({ handover, request, serviceName, label, record }:
         Release requested by {requesterName(request, serviceName)}
       </p>
       <p className="release-answer__when">
-        Asked at {formatLondonTime(request.requestedAt)} ({askedAgo} ago). Can the ED take over care so the
-        crew can leave?
+        Asked at {formatLondonTimeNear(request.requestedAt, now)} ({askedAgo} ago). Can the ED take over care
+        so the crew can leave?
       </p>
       <div className="release-answer__actions">
         <button
@@ -82,10 +84,14 @@ function DeclineDialog({
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const reasonId = useId();
+  const hintId = useId();
+  const errorId = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (reason.trim() === '') {
       setProblem('Enter why the crew cannot be released');
+      // Back to the field: screen readers read its error with it (aria-describedby).
+      document.getElementById(reasonId)?.focus();
       return;
     }
     onDecline(reason);
@@ -97,8 +103,10 @@ function DeclineDialog({
           <label htmlFor={reasonId} className="entry-field__label">
             Reason
           </label>
-          <p className="entry-field__hint">The control room sees it. No patient details.</p>
-          {problem !== null && <p className="entry-field__error">{problem}</p>}
+          <p id={hintId} className="entry-field__hint">
+            The control room sees it. No patient details.
+          </p>
+          <FieldError id={errorId} message={problem ?? undefined} />
           <textarea
             id={reasonId}
             className="entry-input entry-input--reason"
@@ -107,6 +115,7 @@ function DeclineDialog({
             rows={3}
             onChange={(event) => setReason(event.target.value)}
             aria-invalid={problem !== null}
+            aria-describedby={describedBy(hintId, problem !== null && errorId)}
           />
         </div>
         <div className="correction__actions">

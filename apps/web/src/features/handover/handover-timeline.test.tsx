@@ -120,6 +120,25 @@ describe('handover timeline', () => {
     expect(screen.getByText('40:00')).toBeDefined();
   });
 
+  it('dates a corrected time that falls on another day', () => {
+    const moved: HandoverView = {
+      ...view,
+      corrections: [
+        {
+          field: 'arrivedAt',
+          oldValue: '2026-01-07T08:28:44.000Z',
+          newValue: '2026-01-12T09:28:44.000Z',
+          reason: 'Wrong day',
+          at: '2026-01-12T11:00:00.000Z',
+          recordedAt: '2026-01-12T11:00:00.000Z',
+          by: 'QEHB ED tablet',
+        },
+      ],
+    };
+    const correction = timelineEntries(moved, NOW).find((entry) => entry.kind === 'corrected');
+    expect(correction?.detail).toBe('From 08:28:44 (7 Jan) to 09:28:44');
+  });
+
   it('leaves out stamps not recorded and says when a crew cleared before handover', () => {
     const cohorted: HandoverView = {
       ...view,
@@ -131,7 +150,7 @@ describe('handover timeline', () => {
       releaseRequests: [],
       corrections: [],
     };
-    const entries = timelineEntries(cohorted);
+    const entries = timelineEntries(cohorted, NOW);
     expect(entries.map((entry) => entry.kind)).toEqual(['arrived', 'cleared']);
     expect(entries[1]?.detail).toContain('cohorted');
   });

@@ -30,7 +30,7 @@ interface HandoverTimelineProps {
 
 /** The handover's facts, then its timeline. Operational facts only: nothing about the patient. */
 export function HandoverTimeline({ view, directory, thresholds, now }: HandoverTimelineProps) {
-  const entries = timelineEntries(view);
+  const entries = timelineEntries(view, now);
   const site = directory?.site(view.siteCode)?.name ?? view.siteCode;
   const service = directory?.ambulanceTrust(view.ambulanceTrustCode)?.name;
   const running = view.handedOverAt === null && view.state !== 'cancelled';

@@ -1,5 +1,5 @@
-import type { CorrectableField } from '@handover/domain';
-import { formatLondonTimeWithSeconds } from '../../shared/lib/format-time';
+import { type CorrectableField, localDateOf } from '@handover/domain';
+import { formatLondonShortDate, formatLondonTimeWithSeconds } from '../../shared/lib/format-time';
 import type { HandoverView } from './handover-view';
 
 /** One line of the timeline: what happened, when, who recorded it and (for corrections) why. */
@@ -59,8 +59,9 @@ const CANCEL_REASONS: Record<string, string> = {
 /**
  * Every stamp, release request and correction of a handover in time order. Stamps show their values
  * now (after corrections); each correction says what it changed, from what, why and who made it.
+ * Corrected times from a day other than `now`'s carry their date.
  */
-export function timelineEntries(view: HandoverView): TimelineEntry[] {
+export function timelineEntries(view: HandoverView, now: number): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   const add = (iso: string | null, entry: Omit<TimelineEntry, 'at'>) => {
     const at = iso === null ? Number.NaN : Date.parse(iso);
@@ -128,7 +129,7 @@ export function timelineEntries(view: HandoverView): TimelineEntry[] {
       key: `correction-${index}`,
       kind: 'corrected',
       title: `${FIELD_NAMES[correction.field]} corrected`,
-      detail: `From ${valueText(correction.field, correction.oldValue)} to ${valueText(correction.field, correction.newValue)}`,
+      detail: `From ${valueText(correction.field, correction.oldValue, now)} to ${valueText(correction.field, correction.newValue, now)}`,
       by: correction.by,
       reason: correction.reason,
     });
@@ -147,11 +148,14 @@ export function timelineEntries(view: HandoverView): TimelineEntry[] {
   return entries.sort((a, b) => a.at - b.at || ORDER[a.kind] - ORDER[b.kind]);
 }
 
-function valueText(field: CorrectableField, value: string | number | null): string {
+function valueText(field: CorrectableField, value: string | number | null, now: number): string {
   if (value === null || value === '') return 'not recorded';
   if (TIME_FIELDS.has(field) && typeof value === 'string') {
     const instant = Date.parse(value);
-    return Number.isFinite(instant) ? formatLondonTimeWithSeconds(instant) : value;
+    if (!Number.isFinite(instant)) return value;
+    // A correction may move a time to another day: without the date it would read as the same day.
+    const time = formatLondonTimeWithSeconds(instant);
+    return localDateOf(instant) === localDateOf(now) ? time : `${time} (${formatLondonShortDate(instant)})`;
   }
   return String(value);
 }

@@ -74,7 +74,11 @@ export const AreaTable = memo(function AreaTable({
     <section className="area-table" aria-labelledby={`${testId}-title`}>
       <div className="area-table__top">
         <h2 id={`${testId}-title`} className="panel__title">
-          {title} <span className="panel__count">{rows.length}</span>
+          {title}{' '}
+          <span className="panel__count">
+            {/* While a search narrows the table, say how many of all are shown. */}
+            {sorted.length === rows.length ? rows.length : `${sorted.length} of ${rows.length}`}
+          </span>
         </h2>
         {pageSize !== undefined && (
           <div className="area-table__filter">
