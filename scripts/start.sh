@@ -19,6 +19,9 @@ fi
 
 export DEMO=1 PORT="${PORT:-8080}" DATA_DIR="${DATA_DIR:-$PWD/data}" WEB_DIR="$PWD/apps/web/dist"
 export DEMO_CREDENTIALS_FILE="$DATA_DIR/demo-credentials.json" LOG_LEVEL="${LOG_LEVEL:-warn}"
+# The backfill is recorded after the cut-offs it covers, so a report frozen at start holds none of it:
+# revise every minute, so the frozen reports show it (as a revision) soon after it is in.
+export REPORT_REVISION_MINUTES="${REPORT_REVISION_MINUTES:-1}"
 BACKFILL_DAYS="${BACKFILL_DAYS:-7}"
 SEED="${SEED:-2026}"
 SERVER_LOG="$DATA_DIR/server.log"
