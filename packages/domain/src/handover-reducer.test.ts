@@ -410,10 +410,6 @@ describe('release_requested', () => {
     const open = build(arrived('10:00'), releaseRequested('10:46'));
     expectRefused(apply(open, releaseRequested('10:50')), 'RELEASE_ALREADY_REQUESTED');
   });
-
-  it('timed before arrival: BEFORE_ARRIVAL on at', () => {
-    expectRefused(apply(waiting(), releaseRequested('09:59'), CONTROL), 'BEFORE_ARRIVAL', 'at');
-  });
 });
 
 describe('release_responded', () => {
@@ -476,17 +472,18 @@ describe('release_responded', () => {
       'reason',
     );
   });
+});
 
-  it('timed before its request: BEFORE_RELEASE_REQUEST on at (the response time cannot be negative)', () => {
-    expectRefused(
-      apply(withOpenRequest(), releaseResponded('10:45', 'released'), ED),
-      'BEFORE_RELEASE_REQUEST',
-      'at',
+describe('replaying a log admitted under earlier rules', () => {
+  it('folds what the API no longer takes (stricter checks live at admission): the log never changes meaning', () => {
+    const handover = build(
+      arrived('10:00'),
+      releaseRequested('09:58'),
+      releaseResponded('09:57', 'released'),
+      corrected('arrivedAt', '2025-06-01T09:59+01:00'),
     );
-    // At the same minute is an answer given at once.
-    expect(
-      accepted(apply(withOpenRequest(), releaseResponded('10:46', 'released'), ED)).releaseRequests[0],
-    ).toMatchObject({ respondedAt: ms('10:46') });
+    expect(handover.releaseRequests[0]).toMatchObject({ requestedAt: ms('09:58'), respondedAt: ms('09:57') });
+    expect(handover.arrivedAt).toBe(Date.parse('2025-06-01T08:59:00Z'));
   });
 });
 
@@ -582,8 +579,6 @@ describe('corrected', () => {
     ['text that is not a timestamp', 'crewHandedOverAt', 'quarter past ten'],
     ['a timestamp without an offset', 'crewHandedOverAt', '2025-06-01T10:15:00'],
     ['an impossible date', 'clearedAt', '2025-13-01T10:15:00Z'],
-    ['a day the month does not have', 'clearedAt', '2025-06-31T10:15:00Z'],
-    ['a timestamp without seconds', 'clearedAt', '2025-06-01T10:35Z'],
     ['category 0', 'category', 0],
     ['category 6', 'category', 6],
     ['category as text', 'category', '2'],

@@ -1,3 +1,4 @@
+export * from './admission';
 export * from './bands';
 export * from './csv';
 export * from './cursor';

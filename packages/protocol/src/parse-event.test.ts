@@ -121,15 +121,6 @@ describe('parseHandoverEvent', () => {
     });
   });
 
-  it('gives ids in lower case: a retry in capitals is the same event', () => {
-    const shouted = {
-      ...arrived,
-      eventId: arrived.eventId.toUpperCase(),
-      handoverId: arrived.handoverId.toUpperCase(),
-    };
-    expect(parseHandoverEvent(shouted)).toEqual({ ok: true, value: arrived });
-  });
-
   it('refuses bad values with the field named', () => {
     expect(errorOf({ ...arrived, siteCode: 'rrk' })).toMatchObject({
       code: 'INVALID_FIELD',

@@ -51,7 +51,7 @@ export function parseHandoverEvent(input: unknown, fieldPrefix = ''): ParseResul
     const refused = checkCorrectionValue(event);
     if (refused) return failure(fieldPrefix, refused);
   }
-  return { ok: true, value: withLowerCaseIds(event) };
+  return { ok: true, value: event };
 }
 
 const CALLSIGN = new RegExp(CALLSIGN_PATTERN);
@@ -78,15 +78,6 @@ function notARealTime(field: string): ApiError {
     message: `Field '${field}' must be a real date and time in ISO 8601 with seconds and an offset, e.g. 2026-01-12T10:04:00Z.`,
     field,
   };
-}
-
-/** UUIDs are case-insensitive: a retry in capitals is the same event, not a second one. */
-function withLowerCaseIds(event: HandoverEvent): HandoverEvent {
-  const eventId = event.eventId.toLowerCase();
-  const handoverId = event.handoverId.toLowerCase();
-  return eventId === event.eventId && handoverId === event.handoverId
-    ? event
-    : { ...event, eventId, handoverId };
 }
 
 /** A refusal naming the field within the caller's document (`events/3/at` in a batch). */

@@ -145,7 +145,7 @@ interface CachedLookup {
 /**
  * Turns a bearer token into a Principal. Records are cached briefly, so a revocation made on another
  * instance takes effect within `cacheMs` (2 s); LiveHub checks its open websockets' credentials again
- * on a timer, so they are cut off too. Unknown ids are never cached, so a credential created on another
+ * from the store on a timer (`verifyAfresh`), so they are cut off too. Unknown ids are never cached, so a credential created on another
  * instance works at once; concurrent lookups of one id share a single store read.
  */
 export class CredentialVerifier {
@@ -182,6 +182,13 @@ export class CredentialVerifier {
     });
     lookup.verified.set(token, principal);
     return principal;
+  }
+
+  /** `verify`, with the credential's record read from the store rather than the cache. */
+  verifyAfresh(token: string): Promise<Principal | undefined> {
+    const id = TOKEN_PATTERN.exec(token)?.[1];
+    if (id !== undefined) this.invalidate(id);
+    return this.verify(token);
   }
 
   /** Forgets a cached record at once, e.g. after this instance revoked it. */

@@ -20,6 +20,8 @@ export interface LiveHubOptions {
   projection: LiveProjection;
   organisations: Organisations;
   verify: (token: string) => Promise<Principal | undefined>;
+  /** `verify` from the store, not a cache: how connected clients' credentials are checked again. */
+  verifyAfresh: (token: string) => Promise<Principal | undefined>;
   now: () => number;
   /**
    * An open handover that arrived longer ago than this (the amendment window) can no longer change:
@@ -70,7 +72,7 @@ const OPEN_STATES = new Set(['inbound', 'waiting', 'cohorted', 'handed_over']);
 const checkHello = Compile(HelloSchema);
 
 const PAUSED_REASON = 'Recording paused: the event store is unavailable';
-/** A little longer than the verifier's 2 s cache, so each check reads the store afresh. */
+/** How often connected clients' credentials are read from the store again. */
 const CREDENTIAL_CHECK_MS = 3_000;
 /** More hellos than this in a second is a herd of screens coming back (an instance lost, a restart). */
 const HERD_HELLOS_PER_SECOND = 100;
@@ -253,7 +255,7 @@ export class LiveHub {
   private async checkCredential(token: string): Promise<void> {
     let principal: Principal | undefined;
     try {
-      principal = await this.options.verify(token);
+      principal = await this.options.verifyAfresh(token);
     } catch (error) {
       // The store did not answer: that says nothing about the credential, so its clients stay (an
       // outage closes every client with TRY_AGAIN_LATER, through `setStoreAvailable`).

@@ -18,11 +18,12 @@ export default fp(
       projection: app.projection,
       organisations: app.organisations,
       verify: (token) => app.verifier.verify(token),
+      verifyAfresh: (token) => app.verifier.verifyAfresh(token),
       now: app.now,
       openForMs: app.config.amendmentWindowDays * 86_400_000,
       maxClientBufferBytes: app.config.maxClientBufferBytes,
       pingIntervalMs: app.config.livePingIntervalMs,
-      // A little longer than the verifier trusts a record, so each check reads the store afresh.
+      // Every 3 s; tests shorten the cache, and the checks with it.
       credentialCheckMs: Math.ceil(app.config.credentialCacheMs * 1.5),
       log: app.log,
     });

@@ -80,8 +80,7 @@ export default async function handoverRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      // UUIDs are case-insensitive; the API keeps them in lower case.
-      const handoverId = (request.params as { handoverId: string }).handoverId.toLowerCase();
+      const { handoverId } = request.params as { handoverId: string };
       const handover = app.projection.get(handoverId);
       // Out of scope reads as not found, so a credential cannot probe for other sites' handovers.
       if (handover === undefined || !canView(principalOf(request), handover, app.organisations)) {

@@ -1,4 +1,5 @@
 import {
+  admissionProblem,
   applyEvent,
   compareCursors,
   type Handover,
@@ -64,6 +65,8 @@ export class IngestService {
       const covered = current ?? ('siteCode' in event ? event : undefined);
       const access = covered && canRecord(principal, event, covered, this.options.organisations);
       if (access && !access.ok) return { ok: false, error: { code: 'FORBIDDEN', message: access.message } };
+      const late = admissionProblem(current, event, this.options.maxFutureSkewMs);
+      if (late) return { ok: false, error: late };
       const actor = actorOf(principal);
       const recordedAt = new Date(receivedAt).toISOString();
       const trial = applyEvent(current, { event, actor, recordedAt, cursor: current?.lastCursor ?? '0-0' });
@@ -194,9 +197,13 @@ function sameEvent(a: HandoverEvent, b: HandoverEvent): boolean {
 }
 
 function canonicalJson(event: HandoverEvent): string {
+  const timed = event.type === 'corrected' && isCorrectableTimestamp(event.field) ? TIMED_WITH_VALUE : TIMED;
   const fields = Object.entries(event).map(([key, value]) => {
-    const instant = typeof value === 'string' ? parseTimestamp(value) : undefined;
+    const instant = timed.has(key) && typeof value === 'string' ? parseTimestamp(value) : undefined;
     return [key, instant ?? value] as const;
   });
   return JSON.stringify(Object.fromEntries(fields.sort(([x], [y]) => x.localeCompare(y))));
 }
+
+const TIMED = new Set(['at', 'expectedAt']);
+const TIMED_WITH_VALUE = new Set([...TIMED, 'value']);

@@ -117,4 +117,9 @@ describe('board layout', () => {
     });
     expect(capped.mainSize).toBeCloseTo(layout.mainSize);
   });
+
+  it('keeps readable text on a screen too narrow for the row at any size', () => {
+    const layout = chooseLayout(3, 240, 600, PAST_TEN_HOURS);
+    expect(layout.mainSize).toBeGreaterThanOrEqual(16);
+  });
 });

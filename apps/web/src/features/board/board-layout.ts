@@ -66,6 +66,8 @@ const DENSITIES = {
 const ROW_GAP = 0.4;
 /** The band label's padding, both sides, in its own ems (board.css). */
 const BAND_PADDING = 1;
+/** The smallest callsign and timer text, in px, whatever does not fit. */
+const MIN_MAIN_SIZE = 16;
 /** How much larger the main text must be to take a layout with more columns. */
 const MORE_COLUMNS_GAIN = 1.05;
 /** The thickest border (critical rows, 4 px a side) and a pixel for rounding. */
@@ -150,7 +152,8 @@ function textSizes(
       if (fits(middle)) low = middle;
       else high = middle;
     }
-    mainSize = low;
+    // A screen too narrow for the row at any readable size still gets readable text, cut at the edge.
+    mainSize = Math.max(low, MIN_MAIN_SIZE);
   }
   return { mainSize, smallSize: smallFor(mainSize) };
 }

@@ -36,13 +36,12 @@ export function HandoverGrid({ waiting, awaitingClear, thresholds, onBandChange 
   const total = all.length;
   // The longest timer and band label grow with time: a render when they change (a few times an hour),
   // not on every tick. So does the date, which a row adds to a time from the day before.
-  const timerLength = useStore(tickStore, () => longestTimer(all, serverNow()).length);
-  const bandLabel = useStore(tickStore, () => longestBandLabel(all, serverNow(), thresholds));
-  const today = useStore(tickStore, () => localDateOf(serverNow()));
+  const growth = useStore(tickStore, () => growthKey(all, serverNow(), thresholds));
+  const [timerLength = '0', bandLabel = '', today = ''] = growth.split('\n');
   // Every row must show its callsign and timer whole, so the layout fits the widest of them.
   const texts = {
     callsign: Math.max(0, ...all.map((handover) => textWidthEm(handover.callsign, 800))),
-    timer: timerLength * textWidthEm('0', 800),
+    timer: Number(timerLength) * textWidthEm('0', 800),
     bandLabel: textWidthEm(bandLabel, 700),
   };
   const layout = chooseLayout(total, size.width, size.height, texts);
@@ -100,22 +99,21 @@ export function HandoverGrid({ waiting, awaitingClear, thresholds, onBandChange 
   );
 }
 
-/** The timer text of the longest clock on the board ("22:02:17"): the clocks run up, so it is the widest. */
-function longestTimer(handovers: readonly Handover[], now: number): string {
-  let longest = 0;
-  for (const handover of handovers) longest = Math.max(longest, clockAt(handover, now) ?? 0);
-  return formatClock(longest);
-}
-
-/** The longest band label a row shows now ("Over 45 min: release due"). */
-function longestBandLabel(handovers: readonly Handover[], now: number, thresholds: Thresholds): string {
-  let longest = '';
+/**
+ * What makes the rows' text grow, in one pass a tick and as one string (so the grid renders only when
+ * it changes): the longest timer's length ("22:02:17" runs up from "14:25"), the longest band label
+ * ("Over 45 min: release due"), and the date (a row dates a time from the day before).
+ */
+function growthKey(handovers: readonly Handover[], now: number, thresholds: Thresholds): string {
+  let longestClock = 0;
+  let longestLabel = '';
   for (const handover of handovers) {
+    longestClock = Math.max(longestClock, clockAt(handover, now) ?? 0);
     const band = bandAt(handover, now, thresholds);
     const label = band === undefined ? '' : bandInfo(band, thresholds).label;
-    if (label.length > longest.length) longest = label;
+    if (label.length > longestLabel.length) longestLabel = label;
   }
-  return longest;
+  return `${formatClock(longestClock).length}\n${longestLabel}\n${localDateOf(now)}`;
 }
 
 function trustLabel(code: string, name: string | undefined): string {

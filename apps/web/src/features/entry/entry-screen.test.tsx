@@ -92,7 +92,8 @@ describe('entry page', () => {
     await renderEntry(
       async () => created({ outcome: 'accepted' }),
       [
-        waitingHandover('month-old', NOW - 720 * HOUR, { callsign: 'ORD1' }),
+        // Three days old: still within the amendment window, so still open to a fix.
+        waitingHandover('days-old', NOW - 72 * HOUR, { callsign: 'ORD1' }),
         waitingHandover('a', NOW - 20 * MINUTE, { callsign: 'WM777' }),
         waitingHandover('pre-alert', NOW, {
           callsign: 'AUD6',
@@ -111,7 +112,7 @@ describe('entry page', () => {
     // Still reachable for a fix.
     fireEvent.click(screen.getByRole('button', { name: /^Correct: ORD1/ }));
     expect(screen.getByRole('dialog', { name: 'Correct ORD1' }).textContent).toContain(
-      'Recorded: 11:00 (13 Dec)',
+      'Recorded: 11:00 (9 Jan)',
     );
   });
 
