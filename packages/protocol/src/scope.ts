@@ -22,3 +22,36 @@ export type Scope = Static<typeof ScopeSchema>;
 
 export const ROLES = ['ed', 'crew', 'feed', 'control', 'viewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Finds an organisation by code: the domain's Organisations and the browser's directory both do. */
+export interface OrganisationLookup {
+  region(code: string): unknown;
+  acuteTrust(code: string): unknown;
+  ambulanceTrust(code: string): unknown;
+  site(code: string): unknown;
+}
+
+/** Codes in a scope that are not in the organisation model (a typo would otherwise see nothing). */
+export function unknownScopeCodes(scope: Scope, orgs: OrganisationLookup): string[] {
+  switch (scope.kind) {
+    case 'england':
+      return [];
+    case 'region':
+      return orgs.region(scope.code) === undefined ? [scope.code] : [];
+    case 'acute_trust':
+      return orgs.acuteTrust(scope.code) === undefined ? [scope.code] : [];
+    case 'ambulance_trust':
+      return orgs.ambulanceTrust(scope.code) === undefined ? [scope.code] : [];
+    case 'sites':
+      return scope.codes.filter((code) => orgs.site(code) === undefined);
+  }
+}
+
+/** What each kind of scope calls its codes, in messages: "Unknown site code ZZZ99". */
+export const SCOPE_CODE_NAMES: Record<Scope['kind'], string> = {
+  england: 'organisation',
+  region: 'region',
+  acute_trust: 'trust',
+  ambulance_trust: 'ambulance trust',
+  sites: 'site',
+};

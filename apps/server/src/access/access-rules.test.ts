@@ -1,5 +1,5 @@
 import type { CorrectableField, HandoverEvent } from '@handover/domain';
-import { ROLES, type Role, type Scope } from '@handover/protocol';
+import { ROLES, type Role, type Scope, unknownScopeCodes } from '@handover/protocol';
 import { describe, expect, it } from 'vitest';
 import {
   canRecord,
@@ -9,7 +9,6 @@ import {
   roleMayCall,
   roleScopeProblem,
   scopeWithin,
-  unknownScopeCodes,
 } from './access-rules';
 import type { Principal } from './principal';
 import { referenceOrganisations } from './test-support/reference-organisations';

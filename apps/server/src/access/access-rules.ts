@@ -190,22 +190,6 @@ function describeKind(kind: Scope['kind']): string {
   return examples[kind];
 }
 
-/** Codes in a scope that are not in the organisation model (a typo would otherwise see nothing). */
-export function unknownScopeCodes(scope: Scope, orgs: Organisations): string[] {
-  switch (scope.kind) {
-    case 'england':
-      return [];
-    case 'region':
-      return orgs.region(scope.code) === undefined ? [scope.code] : [];
-    case 'acute_trust':
-      return orgs.acuteTrust(scope.code) === undefined ? [scope.code] : [];
-    case 'ambulance_trust':
-      return orgs.ambulanceTrust(scope.code) === undefined ? [scope.code] : [];
-    case 'sites':
-      return scope.codes.filter((code) => orgs.site(code) === undefined);
-  }
-}
-
 const EVERY_ROLE: readonly Role[] = ROLES;
 const RECORDING_ROLES: readonly Role[] = ['ed', 'crew', 'feed', 'control', 'admin'];
 

@@ -1,8 +1,8 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Organisations } from '@handover/domain';
-import { ROLES, type Role, type Scope } from '@handover/protocol';
+import { ROLES, type Role, type Scope, unknownScopeCodes } from '@handover/protocol';
 import type { DocumentStore } from '@handover/store';
-import { roleScopeProblem, unknownScopeCodes } from './access-rules';
+import { roleScopeProblem } from './access-rules';
 import type { Principal } from './principal';
 import { formatScope, isScope } from './scope-text';
 

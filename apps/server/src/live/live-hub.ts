@@ -5,13 +5,15 @@ import {
   HelloSchema,
   PING_INTERVAL_MS,
   PROTOCOL_VERSION,
+  SCOPE_CODE_NAMES,
   type Scope,
   type ServerMessage,
+  unknownScopeCodes,
 } from '@handover/protocol';
 import { StoreUnavailableError } from '@handover/store';
 import { Compile } from 'typebox/compile';
 import type { WebSocket } from 'ws';
-import { matchesScope, scopeWithin, unknownScopeCodes } from '../access/access-rules';
+import { matchesScope, scopeWithin } from '../access/access-rules';
 import type { Principal } from '../access/principal';
 import { eventsMessage } from './events-message';
 import type { AppliedEvent, LiveProjection } from './live-projection';
@@ -474,14 +476,6 @@ export class LiveHub {
 const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
 const TEXT = { binary: false } as const;
 
-/** What each kind of scope calls its codes, in refusals. */
-const CODE_NAMES: Record<Scope['kind'], string> = {
-  england: 'organisation',
-  region: 'region',
-  acute_trust: 'trust',
-  ambulance_trust: 'ambulance trust',
-  sites: 'site',
-};
 /** Listed in the close reason; a close reason may have at most 123 bytes. */
 const MAX_CODES_NAMED = 8;
 
@@ -489,7 +483,7 @@ const MAX_CODES_NAMED = 8;
 function unknownCodesReason(scope: Scope, codes: readonly string[]): string {
   const named = codes.slice(0, MAX_CODES_NAMED).join(', ');
   const more = codes.length > MAX_CODES_NAMED ? ` and ${codes.length - MAX_CODES_NAMED} more` : '';
-  return `Unknown ${CODE_NAMES[scope.kind]} code${codes.length > 1 ? 's' : ''} ${named}${more}`;
+  return `Unknown ${SCOPE_CODE_NAMES[scope.kind]} code${codes.length > 1 ? 's' : ''} ${named}${more}`;
 }
 
 function parseHello(text: string): Hello | undefined {

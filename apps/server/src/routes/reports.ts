@@ -6,10 +6,10 @@ import {
   type TableRevision,
   tableRecords,
 } from '@handover/domain';
-import { ApiErrorSchema, type Scope, TIMESTAMP_PATTERN } from '@handover/protocol';
+import { ApiErrorSchema, type Scope, TIMESTAMP_PATTERN, unknownScopeCodes } from '@handover/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { scopeWithin, unknownScopeCodes } from '../access/access-rules';
+import { scopeWithin } from '../access/access-rules';
 import { formatScope, parseScopeArgument } from '../access/scope-text';
 import { ApiRequestError, queryTimestamp } from '../api-error';
 import { principalOf } from '../plugins/auth';

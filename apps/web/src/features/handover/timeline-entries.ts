@@ -1,5 +1,5 @@
-import { type CorrectableField, localDateOf } from '@handover/domain';
-import { formatLondonShortDate, formatLondonTimeWithSeconds } from '../../shared/lib/format-time';
+import type { CorrectableField } from '@handover/domain';
+import { formatLondonTimeNear } from '../../shared/lib/format-time';
 import type { HandoverView } from './handover-view';
 
 /** One line of the timeline: what happened, when, who recorded it and (for corrections) why. */
@@ -154,8 +154,7 @@ function valueText(field: CorrectableField, value: string | number | null, now: 
     const instant = Date.parse(value);
     if (!Number.isFinite(instant)) return value;
     // A correction may move a time to another day: without the date it would read as the same day.
-    const time = formatLondonTimeWithSeconds(instant);
-    return localDateOf(instant) === localDateOf(now) ? time : `${time} (${formatLondonShortDate(instant)})`;
+    return formatLondonTimeNear(instant, now, { seconds: true });
   }
   return String(value);
 }

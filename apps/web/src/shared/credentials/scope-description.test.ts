@@ -1,22 +1,5 @@
-import type { Scope } from '@handover/protocol';
 import { describe, expect, it } from 'vitest';
-import { directoryFixture } from '../../test-support/organisations-fixture';
-import { describeUnknownCodes, unknownCodes } from './scope-description';
-
-describe('unknownCodes', () => {
-  it.each([
-    [{ kind: 'england' }, []],
-    [{ kind: 'sites', codes: ['RRK15'] }, []],
-    [{ kind: 'sites', codes: ['RRK15', 'ZZZ98', 'ZZZ99'] }, ['ZZZ98', 'ZZZ99']],
-    [{ kind: 'region', code: 'Y60' }, []],
-    [{ kind: 'region', code: 'Y99' }, ['Y99']],
-    [{ kind: 'acute_trust', code: 'ZZZ' }, ['ZZZ']],
-    [{ kind: 'ambulance_trust', code: 'RYA' }, []],
-    [{ kind: 'ambulance_trust', code: 'ZZ9' }, ['ZZ9']],
-  ] satisfies [Scope, string[]][])('%j names %j', (scope, unknown) => {
-    expect(unknownCodes(scope, directoryFixture)).toEqual(unknown);
-  });
-});
+import { describeUnknownCodes } from './scope-description';
 
 describe('describeUnknownCodes', () => {
   it('says which codes are not known, and of what kind', () => {

@@ -1,4 +1,4 @@
-import type { Scope } from '@handover/protocol';
+import { SCOPE_CODE_NAMES, type Scope } from '@handover/protocol';
 import type { OrganisationDirectory } from '../../stores/organisations-store';
 
 /**
@@ -25,33 +25,9 @@ export function describeScope(scope: Scope, directory: OrganisationDirectory | n
   }
 }
 
-/** Codes in `scope` the directory does not have (none for England): an address with a typo in it. */
-export function unknownCodes(scope: Scope, directory: OrganisationDirectory): string[] {
-  switch (scope.kind) {
-    case 'england':
-      return [];
-    case 'region':
-      return directory.region(scope.code) === undefined ? [scope.code] : [];
-    case 'acute_trust':
-      return directory.acuteTrust(scope.code) === undefined ? [scope.code] : [];
-    case 'ambulance_trust':
-      return directory.ambulanceTrust(scope.code) === undefined ? [scope.code] : [];
-    case 'sites':
-      return scope.codes.filter((code) => directory.site(code) === undefined);
-  }
-}
-
-const CODE_NAMES: Record<Scope['kind'], string> = {
-  england: 'organisation',
-  region: 'region',
-  acute_trust: 'trust',
-  ambulance_trust: 'ambulance trust',
-  sites: 'site',
-};
-
 /** "ZZZ99 is not a known site code.", "ZZZ98 and ZZZ99 are not known site codes." */
 export function describeUnknownCodes(scope: Scope, codes: readonly string[]): string {
-  const what = CODE_NAMES[scope.kind];
+  const what = SCOPE_CODE_NAMES[scope.kind];
   return codes.length === 1
     ? `${codes[0]} is not a known ${what} code.`
     : `${listInWords(codes)} are not known ${what} codes.`;

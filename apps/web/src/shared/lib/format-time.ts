@@ -38,8 +38,8 @@ export function formatLondonDate(instant: number): string {
 }
 
 /** "14:05 (12 Jan)": a time of day, with its date when it is not the same London day as `now`. */
-export function formatLondonTimeNear(instant: number, now: number): string {
-  const time = formatLondonTime(instant);
+export function formatLondonTimeNear(instant: number, now: number, { seconds = false } = {}): string {
+  const time = seconds ? formatLondonTimeWithSeconds(instant) : formatLondonTime(instant);
   if (localDateOf(instant) === localDateOf(now)) return time;
   return `${time} (${formatLondonShortDate(instant)})`;
 }

@@ -1,10 +1,10 @@
-import type { Scope } from '@handover/protocol';
+import { type Scope, unknownScopeCodes } from '@handover/protocol';
 import { type ReactNode, useEffect } from 'react';
 import { useLiveStore } from '../../stores/live-store';
 import { loadOrganisations, useOrganisations } from '../../stores/organisations-store';
 import { useCredential } from '../credentials/credential-store';
 import { useIdentity } from '../credentials/identity';
-import { describeScope, describeUnknownCodes, unknownCodes } from '../credentials/scope-description';
+import { describeScope, describeUnknownCodes } from '../credentials/scope-description';
 import { useLiveConnection } from '../live-client/page-live-client';
 import { Link } from '../router/link';
 import { AccessProblem } from './access-problem';
@@ -105,7 +105,7 @@ function ScopeRefused({ token, scope, screenName, note }: ScopeRefusedProps) {
   const directory = useOrganisations();
   // The server also refuses a scope naming a code it does not know (a typo in the address): saying
   // so, rather than blaming the credential, sends people to the address.
-  const unknown = directory === null ? [] : unknownCodes(scope, directory);
+  const unknown = directory === null ? [] : unknownScopeCodes(scope, directory);
   if (unknown.length > 0) {
     return (
       <BadAddress
