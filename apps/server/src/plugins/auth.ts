@@ -49,7 +49,9 @@ export default fp(
           { 'www-authenticate': 'Bearer error="invalid_token"' },
         );
       }
-      if (!roleMayCall(principal.role, `${request.method} ${route}`)) {
+      // A HEAD is the GET of the same route without its body (Fastify answers it from the GET route).
+      const method = request.method === 'HEAD' ? 'GET' : request.method;
+      if (!roleMayCall(principal.role, `${method} ${route}`)) {
         throw new ApiRequestError({
           code: 'FORBIDDEN',
           message: `Credentials with the '${principal.role}' role may not call ${request.method} ${route}.`,

@@ -85,6 +85,33 @@ describe('role x route', () => {
     expect((await post('rrk15Ed', answer)).statusCode).toBe(201);
   });
 
+  it('answers a HEAD as its GET: allowed where the GET is, refused where it is not', async () => {
+    const head = (name: TestCredentialName, url: string) =>
+      t.app.inject({ method: 'HEAD', url, headers: t.auth(name) });
+    expect((await head('englandViewer', '/api/v1/me')).statusCode).toBe(200);
+    expect((await head('admin', '/api/v1/admin/credentials')).statusCode).toBe(200);
+    expect((await head('englandViewer', '/api/v1/admin/credentials')).statusCode).toBe(403);
+  });
+
+  it("refuses an event a role may not record whether or not the handover exists (not 'not found')", async () => {
+    const unknown = follow(crypto.randomUUID(), 'cleared', Date.now(), {});
+    const asControl = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/events',
+      headers: t.auth('ryaControl'),
+      payload: unknown,
+    });
+    expect(asControl.statusCode).toBe(403);
+    expect(asControl.json().error.code).toBe('FORBIDDEN');
+    const asFeed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/events',
+      headers: t.auth('feed'),
+      payload: unknown,
+    });
+    expect(asFeed.json().error.code).toBe('HANDOVER_NOT_FOUND');
+  });
+
   it('hides handovers outside the scope: the list omits them and a direct read is 404', async () => {
     const a = arrival(Date.now() - MIN);
     await t.app.inject({ method: 'POST', url: '/api/v1/events', headers: t.auth('feed'), payload: a });

@@ -62,9 +62,9 @@ export class IngestService {
       const current = projection.get(event.handoverId);
       const closedForAmendment = this.checkAmendmentWindow(current, receivedAt);
       if (closedForAmendment) return { ok: false, error: closedForAmendment };
-      const covered = current ?? ('siteCode' in event ? event : undefined);
-      const access = covered && canRecord(principal, event, covered, this.options.organisations);
-      if (access && !access.ok) return { ok: false, error: { code: 'FORBIDDEN', message: access.message } };
+      // Checked before the handover's existence: a role that may not record this event hears so either way.
+      const access = canRecord(principal, event, current, this.options.organisations);
+      if (!access.ok) return { ok: false, error: { code: 'FORBIDDEN', message: access.message } };
       const late = admissionProblem(current, event, this.options.maxFutureSkewMs);
       if (late) return { ok: false, error: late };
       const actor = actorOf(principal);
