@@ -38,6 +38,17 @@ describe('admissionProblem', () => {
     expect(admissionProblem(requested, answer('10:50'), SKEW)).toBeUndefined();
   });
 
+  it('refuses a correction that would move the arrival after a release request', () => {
+    const requested = handover(arrival, event('release_requested', '10:46'));
+    const moveArrival = (time: string) =>
+      event('corrected', '10:50', { field: 'arrivedAt', value: at(time), reason: 'Pressed late' });
+    expect(admissionProblem(requested, moveArrival('10:49'), SKEW)).toMatchObject({
+      code: 'BEFORE_ARRIVAL',
+      field: 'value',
+    });
+    expect(admissionProblem(requested, moveArrival('10:40'), SKEW)).toBeUndefined();
+  });
+
   it('leaves everything else to the reducer', () => {
     expect(admissionProblem(undefined, arrival, SKEW)).toBeUndefined();
     expect(admissionProblem(handover(arrival), event('cleared', '09:00'), SKEW)).toBeUndefined();

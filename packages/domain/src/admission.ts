@@ -31,5 +31,17 @@ export function admissionProblem(
       return domainError('BEFORE_RELEASE_REQUEST', 'A release response cannot be before its request', 'at');
     }
   }
+  if (event.type === 'corrected' && event.field === 'arrivedAt' && typeof event.value === 'string') {
+    // The reducer keeps the stamps after arrival; a release request, checked above, must stay so too.
+    const arrivedAt = Date.parse(event.value);
+    const firstRequest = current.releaseRequests[0];
+    if (firstRequest !== undefined && firstRequest.requestedAt < arrivedAt - toleranceMs) {
+      return domainError(
+        'BEFORE_ARRIVAL',
+        'The correction would put the release request before arrival',
+        'value',
+      );
+    }
+  }
   return undefined;
 }
