@@ -57,6 +57,11 @@ const MATRIX: {
   },
 ];
 
+/** Records an event through the API as `name`. */
+function post(name: TestCredentialName, payload: object) {
+  return t.app.inject({ method: 'POST', url: '/api/v1/events', headers: t.auth(name), payload });
+}
+
 describe('role x route', () => {
   for (const { route, allowed, request } of MATRIX) {
     for (const name of ALL) {
@@ -76,8 +81,6 @@ describe('role x route', () => {
     const a = arrival(Date.now() - 50 * MIN);
     await t.app.inject({ method: 'POST', url: '/api/v1/events', headers: t.auth('feed'), payload: a });
     const request = follow(a.handoverId, 'release_requested', Date.now() - MIN, {});
-    const post = (name: TestCredentialName, payload: object) =>
-      t.app.inject({ method: 'POST', url: '/api/v1/events', headers: t.auth(name), payload });
     expect((await post('rrk15Ed', request)).statusCode).toBe(403);
     expect((await post('ryaControl', request)).statusCode).toBe(201);
     const answer = follow(a.handoverId, 'release_responded', Date.now(), { outcome: 'released' });
@@ -95,21 +98,10 @@ describe('role x route', () => {
 
   it("refuses an event a role may not record whether or not the handover exists (not 'not found')", async () => {
     const unknown = follow(crypto.randomUUID(), 'cleared', Date.now(), {});
-    const asControl = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/events',
-      headers: t.auth('ryaControl'),
-      payload: unknown,
-    });
+    const asControl = await post('ryaControl', unknown);
     expect(asControl.statusCode).toBe(403);
     expect(asControl.json().error.code).toBe('FORBIDDEN');
-    const asFeed = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/events',
-      headers: t.auth('feed'),
-      payload: unknown,
-    });
-    expect(asFeed.json().error.code).toBe('HANDOVER_NOT_FOUND');
+    expect((await post('feed', unknown)).json().error.code).toBe('HANDOVER_NOT_FOUND');
   });
 
   it('hides handovers outside the scope: the list omits them and a direct read is 404', async () => {

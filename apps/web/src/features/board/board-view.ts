@@ -1,4 +1,5 @@
-import { type Handover, handoverTime, isClockRunning, isStale, type Thresholds } from '@handover/domain';
+import { type Handover, isClockRunning, isStale, type Thresholds } from '@handover/domain';
+import { isCrewPresumedGone } from '../../shared/lib/crew-gone';
 
 /** What the wall display lists, each in the order a coordinator reads it. */
 export interface BoardView {
@@ -9,9 +10,6 @@ export interface BoardView {
   /** Pre-alerted, not yet arrived, soonest first. */
   inbound: Handover[];
 }
-
-/** Handed-over crews older than this are presumed gone without a clear stamp. */
-const AWAITING_CLEAR_WINDOW_MS = 2 * 3_600_000;
 
 export function boardView(
   handovers: Iterable<Handover>,
@@ -27,9 +25,8 @@ export function boardView(
     else if (arrivedAt === undefined) continue;
     else if (isClockRunning(handover)) {
       if (!isStale(arrivedAt, now, thresholds)) view.waiting.push(handover);
-    } else if (handover.state === 'handed_over') {
-      const stoppedAt = handoverTime(handover) ?? arrivedAt;
-      if (now - stoppedAt <= AWAITING_CLEAR_WINDOW_MS) view.awaitingClear.push(handover);
+    } else if (handover.state === 'handed_over' && !isCrewPresumedGone(handover, now)) {
+      view.awaitingClear.push(handover);
     }
   }
   const byArrival = (a: Handover, b: Handover) => (a.arrivedAt ?? 0) - (b.arrivedAt ?? 0);

@@ -1,4 +1,5 @@
-import { type Handover, handoverTime, isStale, type Thresholds } from '@handover/domain';
+import { type Handover, isStale, type Thresholds } from '@handover/domain';
+import { isCrewPresumedGone } from '../../shared/lib/crew-gone';
 
 /** The tablet's list in the order staff work through it: what is here now, what is coming, what to check. */
 export interface EntryGroups {
@@ -15,9 +16,6 @@ export interface EntryGroups {
 
 const LISTED_STATES = new Set(['inbound', 'waiting', 'cohorted', 'handed_over']);
 
-/** Handed-over crews older than this are presumed gone without a clear stamp. */
-const AWAITING_CLEAR_WINDOW_MS = 2 * 3_600_000;
-
 /** Ambulances at the site still needing a stamp from ED staff, grouped and ordered for the tablet. */
 export function entryGroups(
   handovers: Iterable<Handover>,
@@ -27,7 +25,11 @@ export function entryGroups(
 ): EntryGroups {
   const groups: EntryGroups = { atEd: [], expected: [], older: [] };
   for (const handover of handovers) {
-    if (handover.siteCode !== siteCode || !LISTED_STATES.has(handover.state) || isGone(handover, now)) {
+    if (
+      handover.siteCode !== siteCode ||
+      !LISTED_STATES.has(handover.state) ||
+      isCrewPresumedGone(handover, now)
+    ) {
       continue;
     }
     // A pre-alert expected more than a day ago is as stale as a clock started then.
@@ -40,8 +42,4 @@ export function entryGroups(
   groups.expected.sort((a, b) => (a.expectedAt ?? 0) - (b.expectedAt ?? 0));
   groups.older.sort((a, b) => (a.arrivedAt ?? a.expectedAt ?? 0) - (b.arrivedAt ?? b.expectedAt ?? 0));
   return groups;
-}
-
-function isGone(handover: Handover, now: number): boolean {
-  return handover.state === 'handed_over' && now - (handoverTime(handover) ?? 0) > AWAITING_CLEAR_WINDOW_MS;
 }
